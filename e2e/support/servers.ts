@@ -1,0 +1,9 @@
+// The servers the e2e tier starts (playwright.config.ts) and the specs talk to.
+const port = Number(process.env.E2E_PORT ?? 3100);
+
+export const servers = {
+  /** The production build on an in-memory embedded database. */
+  app: { port, url: `http://localhost:${port}` },
+  /** The same build with a database that is not there: failure pages and 503s, for real. */
+  broken: { port: port + 1, url: `http://localhost:${port + 1}` },
+} as const;

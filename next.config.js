@@ -1,0 +1,15 @@
+// @ts-check
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // Loaded from node_modules at run time rather than bundled: the Prisma runtime loads its
+  // query compiler (wasm) from its own package folder, and pino/ioredis use Node internals.
+  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "pino", "ioredis"],
+  turbopack: {
+    root: import.meta.dirname,
+  },
+};
+
+export default nextConfig;

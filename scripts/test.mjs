@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// `npm test`: every check and every test tier, in order, stopping at the first failure.
+//   npm test                 all tiers
+//   npm test -- unit e2e     only the named tiers (in the order below)
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  PATH: `${path.join(root, "node_modules", ".bin")}${path.delimiter}${process.env.PATH}`,
+};
+
+const tiers = [
+  ["generate", "prisma generate"],
+  ["lint", "biome ci ."],
+  ["typecheck", "tsc --noEmit"],
+  ["unit", "node scripts/run-tests.mjs unit"],
+  ["migrations", "node --import tsx --test test/migrations.smoke.ts"],
+  ["integration:pglite", 'node scripts/with-db.mjs --memory "prisma migrate deploy && node scripts/run-tests.mjs integration"'],
+  ["integration:postgres", 'node scripts/with-test-postgres.mjs "prisma migrate deploy && node scripts/run-tests.mjs integration"'],
+  ["build", "next build"],
+  ["e2e", "playwright test"],
+];
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !tiers.some(([tier]) => tier === name || tier.startsWith(`${name}:`)));
+if (unknown.length > 0) {
+  console.error(`unknown tier(s): ${unknown.join(", ")}; tiers: ${tiers.map(([t]) => t).join(", ")}`);
+  process.exit(2);
+}
+const selected = tiers.filter(
+  ([tier]) => wanted.length === 0 || wanted.some((name) => tier === name || tier.startsWith(`${name}:`)),
+);
+
+const timings = [];
+for (const [tier, command] of selected) {
+  console.log(`\n━━ ${tier}: ${command}`);
+  const started = Date.now();
+  const result = spawnSync(command, { cwd: root, env, shell: true, stdio: "inherit" });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  timings.push(`${tier} ${seconds}s`);
+  if (result.status !== 0) {
+    console.error(`\n✗ ${tier} failed (exit ${result.status ?? result.signal}) after ${seconds}s`);
+    console.error(`  timings: ${timings.join(", ")}`);
+    process.exit(result.status || 1);
+  }
+}
+console.log(`\n✓ all ${selected.length} tiers passed — ${timings.join(", ")}`);
