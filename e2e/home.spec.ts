@@ -23,9 +23,12 @@ test("a well-formed correlation id from the caller is echoed back", async ({ req
   expect(response.headers()["x-correlation-id"]).toBe("e2e-trace-0001");
 });
 
-test("an unknown page answers 404", async ({ page }) => {
+test("an unknown page answers 404 with a way back home", async ({ page }) => {
   const response = await page.goto("/no-such-page");
   expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await page.getByRole("link", { name: "Go to the home page" }).click();
+  await expect(page).toHaveURL("/");
 });
 
 test.describe("with the database down", () => {

@@ -18,8 +18,14 @@ const tiers = [
   ["typecheck", "tsc --noEmit"],
   ["unit", "node scripts/run-tests.mjs unit"],
   ["migrations", "node --import tsx --test test/migrations.smoke.ts"],
-  ["integration:pglite", 'node scripts/with-db.mjs --memory "prisma migrate deploy && node scripts/run-tests.mjs integration"'],
-  ["integration:postgres", 'node scripts/with-test-postgres.mjs "prisma migrate deploy && node scripts/run-tests.mjs integration"'],
+  [
+    "integration:pglite",
+    'node scripts/with-db.mjs --memory "prisma migrate deploy && node scripts/run-tests.mjs integration"',
+  ],
+  [
+    "integration:postgres",
+    'node scripts/with-test-postgres.mjs "prisma migrate deploy && node scripts/run-tests.mjs integration"',
+  ],
   ["build", "next build"],
   ["e2e", "playwright test"],
 ];
