@@ -3,7 +3,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { servers } from "./e2e/support/servers";
 
-const { app, broken } = servers;
+const { app, broken, emulator } = servers;
 
 export default defineConfig({
   testDir: "e2e",
@@ -17,6 +17,8 @@ export default defineConfig({
   use: {
     baseURL: app.url,
     trace: "retain-on-failure",
+    // The emulator serves HTTPS with its own CA, which the browser does not know.
+    ignoreHTTPSErrors: true,
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -26,14 +28,24 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: [
     {
-      command: `node scripts/with-db.mjs --memory "prisma migrate deploy && next start --port ${app.port}"`,
+      // The emulator runs in test mode on a fixed port so specs can reach its portal and hooks.
+      command: `node scripts/with-emulator.mjs --test-mode 'node scripts/with-db.mjs --memory "prisma migrate deploy && next start --port ${app.port}"'`,
       url: `${app.url}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: "ignore",
       stderr: "pipe",
       // REDIS_URL blank = unset: the e2e tier runs on the embedded defaults whatever the shell has.
-      env: { NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", REDIS_URL: "" },
+      env: {
+        NEXT_TELEMETRY_DISABLED: "1",
+        LOG_LEVEL: "warn",
+        REDIS_URL: "",
+        ENTRA_INSTANCE: "",
+        ENTRA_EMULATOR_PORT: String(emulator.port),
+        ENTRA_EMULATOR_REDIRECT_URIS: ["/api/auth/callback/azure-ad", "/signup/callback", "/"]
+          .map((p) => `${app.url}${p}`)
+          .join(","),
+      },
     },
     {
       command: `next start --port ${broken.port}`,

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: the product on one machine. Validates the configuration, builds if the build is
 // missing or older than the sources, provides the embedded database when DATABASE_URL is unset,
-// applies migrations and serves on PORT (default 3000).
+// applies migrations, starts the bundled Entra ID emulator unless ENTRA_INSTANCE names a real
+// instance, serves on PORT (default 3000) and prints the URL and the demo sign-ins.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -47,24 +48,52 @@ if (buildIsStale()) {
 }
 
 const port = process.env.PORT || "3000";
-const serve = `prisma migrate deploy && next start --port ${port}`;
-const child = spawn(process.execPath, [path.join(root, "scripts", "with-db.mjs"), serve], {
+const url = `http://localhost:${port}`;
+const usesEmulator = !process.env.ENTRA_INSTANCE;
+// The emulator's web app accepts the default port's callbacks; another PORT adds its own.
+const redirectUris = ["/api/auth/callback/azure-ad", "/signup/callback", "/"].map((p) => `${url}${p}`);
+const serve = `node scripts/with-db.mjs "prisma migrate deploy && next start --port ${port}"`;
+const child = spawn(process.execPath, [path.join(root, "scripts", "with-emulator.mjs"), serve], {
   cwd: root,
   stdio: "inherit",
-  env: { ...childEnv, PATH: `${path.join(root, "node_modules", ".bin")}${path.delimiter}${process.env.PATH}` },
+  env: {
+    ...childEnv,
+    ENTRA_EMULATOR_REDIRECT_URIS: process.env.ENTRA_EMULATOR_REDIRECT_URIS ?? redirectUris.join(","),
+    PATH: `${path.join(root, "node_modules", ".bin")}${path.delimiter}${process.env.PATH}`,
+  },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 
+/** The seeded people a newcomer can sign in as (emulator/directory.seed.json), one line each. */
+function demoSignIns() {
+  const seed = JSON.parse(readFileSync(path.join(root, "emulator", "directory.seed.json"), "utf8"));
+  const lines = [];
+  for (const tenant of seed.tenants) {
+    if (tenant.kind === "consumers") continue;
+    const roles = new Map((tenant.appRoleAssignments ?? []).map((a) => [a.user, a.role]));
+    const enrolled = (tenant.consentedApps ?? []).includes("surveys-web");
+    for (const user of tenant.users) {
+      const role = roles.get(user.userPrincipalName) ?? "reader";
+      const note = user.admin ? `${role}, tenant admin` : role;
+      lines.push(`    ${user.userPrincipalName.padEnd(30)} ${tenant.displayName.padEnd(18)} ${note}`);
+    }
+    if (!enrolled) lines.push(`    (${tenant.displayName} has not signed up yet: try "Sign up your organization")`);
+  }
+  return lines.join("\n");
+}
+
 // Tell a newcomer where to go once the server answers.
-const url = `http://localhost:${port}`;
 const deadline = Date.now() + 120_000;
 (async function announceWhenReady() {
   while (Date.now() < deadline && child.exitCode === null) {
     try {
       const response = await fetch(`${url}/api/health`);
       if (response.ok) {
-        console.log(`\n  Surveys is ready at ${url}\n`);
+        const signIns = usesEmulator
+          ? `\n  Sign in with the bundled Entra ID emulator (no passwords; pick a person):\n${demoSignIns()}\n`
+          : "";
+        console.log(`\n  Surveys is ready at ${url}\n${signIns}`);
         return;
       }
     } catch {
