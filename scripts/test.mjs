@@ -3,6 +3,7 @@
 //   npm test                 all tiers
 //   npm test -- unit e2e     only the named tiers (in the order below)
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -10,7 +11,16 @@ const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
   PATH: `${path.join(root, "node_modules", ".bin")}${path.delimiter}${process.env.PATH}`,
+  // Throwaway secrets for this run: sessions and the token cache of tests never outlive it.
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || randomBytes(32).toString("base64url"),
+  TOKEN_CACHE_KEYS: process.env.TOKEN_CACHE_KEYS || `test:${randomBytes(32).toString("base64")}`,
+  // Any free port: a running `npm start` keeps its emulator on 8443.
+  ENTRA_EMULATOR_PORT: process.env.ENTRA_EMULATOR_PORT || "0",
 };
+
+// The integration tier runs against the real database and the emulator in test mode (its
+// variables, CA bundle included, reach the tests through the environment).
+const withEmulator = (command) => `node scripts/with-emulator.mjs --test-mode '${command}'`;
 
 const tiers = [
   ["generate", "prisma generate"],
@@ -20,11 +30,13 @@ const tiers = [
   ["migrations", "node --import tsx --test test/migrations.smoke.ts"],
   [
     "integration:pglite",
-    'node scripts/with-db.mjs --memory "prisma migrate deploy && node scripts/run-tests.mjs integration"',
+    withEmulator('node scripts/with-db.mjs --memory "prisma migrate deploy && node scripts/run-tests.mjs integration"'),
   ],
   [
     "integration:postgres",
-    'node scripts/with-test-postgres.mjs "prisma migrate deploy && node scripts/run-tests.mjs integration"',
+    withEmulator(
+      'node scripts/with-test-postgres.mjs "prisma migrate deploy && node scripts/run-tests.mjs integration"',
+    ),
   ],
   ["build", "next build"],
   ["e2e", "playwright test"],
