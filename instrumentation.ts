@@ -5,7 +5,7 @@ export async function register(): Promise<void> {
   // lets the bundler drop the Node-only start-up code from the edge bundle.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { validateEnvOrExit } = await import("./lib/startup");
-  const config = validateEnvOrExit({ requireDatabase: true });
+  const config = validateEnvOrExit({ requireDatabase: true, requireIdentity: true });
   const { logger } = await import("./lib/log");
   logger().info({ redis: Boolean(config.REDIS_URL), nodeEnv: config.NODE_ENV }, "surveys server starting");
 }

@@ -1,9 +1,16 @@
 // End-to-end tests: real Chromium (Debian's, not Playwright's download) against a production
 // build served with an in-memory embedded database. `npm run test:e2e` builds first.
+import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 import { servers } from "./e2e/support/servers";
 
 const { app, broken, emulator } = servers;
+
+// The same secrets for both servers, throwaway for this run (npm test passes its own).
+const secrets = {
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || randomBytes(32).toString("base64url"),
+  TOKEN_CACHE_KEYS: process.env.TOKEN_CACHE_KEYS || `e2e:${randomBytes(32).toString("base64")}`,
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -25,7 +32,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    // Registers the organizations every spec relies on, through the real sign-up flow.
+    { name: "setup", testMatch: /setup\/.*\.setup\.ts/, use: { ...devices["Desktop Chrome"] } },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+  ],
   webServer: [
     {
       // The emulator runs in test mode on a fixed port so specs can reach its portal and hooks.
@@ -40,6 +51,8 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: "1",
         LOG_LEVEL: "warn",
         REDIS_URL: "",
+        ...secrets,
+        NEXTAUTH_URL: app.url,
         ENTRA_INSTANCE: "",
         ENTRA_EMULATOR_PORT: String(emulator.port),
         ENTRA_EMULATOR_REDIRECT_URIS: ["/api/auth/callback/azure-ad", "/signup/callback", "/"]
@@ -59,6 +72,15 @@ export default defineConfig({
         LOG_LEVEL: "silent",
         REDIS_URL: "",
         DATABASE_URL: "postgresql://postgres@127.0.0.1:9/unreachable",
+        ...secrets,
+        NEXTAUTH_URL: broken.url,
+        // The seeded app registrations (emulator/directory.seed.json); this server signs nobody in.
+        ENTRA_INSTANCE: emulator.url,
+        AZURE_AD_CLIENT_ID: "71667709-0c1a-4f10-84be-a41684aee19f",
+        AZURE_AD_CLIENT_SECRET: "surveys-web-local-secret",
+        SURVEY_API_CLIENT_ID: "df81dd93-91fc-40a4-9d4d-24ec337f4795",
+        SURVEY_API_CLIENT_SECRET: "surveys-api-local-secret",
+        SURVEY_API_APP_ID_URI: "api://surveys-api",
       },
     },
   ],

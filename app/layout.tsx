@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { SiteHeader } from "./components/site-header";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,14 +12,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
-        <header className="site-header">
-          <a className="brand" href="/">
-            <span aria-hidden="true" className="brand-mark">
-              ◧
-            </span>
-            Surveys
-          </a>
-        </header>
+        <SiteHeader />
         <main className="site-main">{children}</main>
         <footer className="site-footer">Surveys — for organizations on Microsoft Entra ID</footer>
       </body>

@@ -1,6 +1,7 @@
 import type { Directory } from "./directory/directory";
 import type { Pki } from "./pki/store";
 import type { Faults } from "./protocol/faults";
+import type { IdTokenTampering } from "./protocol/id-token-tampering";
 import type { CodeStore, InteractionStore, SessionStore } from "./protocol/stores";
 import type { Clock } from "./support/clock";
 import type { Logger } from "./support/log";
@@ -37,6 +38,8 @@ export interface EmulatorContext {
   interactions: InteractionStore;
   codes: CodeStore;
   faults: Faults;
+  /** Test mode only: ID tokens deliberately broken for relying-party tests. */
+  idTokenTampering: IdTokenTampering;
 }
 
 export function issuerV2(ctx: Pick<EmulatorContext, "url">, tenantId: string): string {

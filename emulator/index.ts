@@ -9,6 +9,7 @@ import { registerGraphRoutes } from "./graph/routes";
 import { loadOrCreatePki, writeCaBundle } from "./pki/store";
 import { registerPortalRoutes } from "./portal/routes";
 import { Faults } from "./protocol/faults";
+import { IdTokenTampering } from "./protocol/id-token-tampering";
 import { registerProtocolRoutes } from "./protocol/routes";
 import { CodeStore, InteractionStore, SessionStore } from "./protocol/stores";
 import { createHttpsServer } from "./server";
@@ -98,6 +99,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     interactions: new InteractionStore(clock),
     codes: new CodeStore(clock),
     faults: new Faults(),
+    idTokenTampering: new IdTokenTampering(),
   };
   const router = new Router();
   const testHooks = ectx.testMode ? createTestHooks(ectx) : undefined;

@@ -2,8 +2,10 @@ import { z } from "zod";
 import { DEFAULT_LIFETIMES, type EmulatorContext, type Lifetimes } from "./context";
 import { AadError, describeCode } from "./protocol/errors";
 import type { FaultRule } from "./protocol/faults";
+import { ID_TOKEN_TAMPERS, type IdTokenTamper } from "./protocol/id-token-tampering";
 import { jsonErrors } from "./protocol/routes";
 import { type RequestContext, type Router, sendJson } from "./support/http";
+import { registerTokenRequestCounting, TokenRequestCounter } from "./token-request-counter";
 
 /** Test-only controls; exist only when the emulator runs with testMode (404 otherwise). */
 export interface TestHooks {
@@ -13,25 +15,34 @@ export interface TestHooks {
   /** Arms a forced AADSTS error for the next matching request(s). */
   failNext(rule: FaultRule): void;
   clearFaults(): void;
+  /** The next ID token(s) come out broken in this way (relying-party validation tests). */
+  tamperNextIdToken(kind: IdTokenTamper, times?: number): void;
   setLifetimes(lifetimes: Partial<Lifetimes>): void;
+  /** Requests that reached the token endpoint, by grant type, tenant and client. */
+  readonly tokenRequests: TokenRequestCounter;
   /** Back to the seed: directory, sessions, codes, faults, clock and lifetimes. */
   reset(): void;
 }
 
 export function createTestHooks(ectx: EmulatorContext): TestHooks {
+  const tokenRequests = new TokenRequestCounter();
   return {
+    tokenRequests,
     advanceClock: (seconds) => ectx.clock.advance(seconds),
     resetClock: () => ectx.clock.reset(),
     failNext: (rule) => ectx.faults.add(rule),
     clearFaults: () => ectx.faults.clear(),
+    tamperNextIdToken: (kind, times) => ectx.idTokenTampering.arm(kind, times),
     setLifetimes: (lifetimes) => Object.assign(ectx.lifetimes, lifetimes),
     reset: () => {
       ectx.directory.reset();
       ectx.sessions.clear();
       ectx.codes.clear();
       ectx.faults.clear();
+      ectx.idTokenTampering.clear();
       ectx.clock.reset();
       Object.assign(ectx.lifetimes, DEFAULT_LIFETIMES);
+      tokenRequests.clear();
     },
   };
 }
@@ -50,6 +61,8 @@ const faultSchema = z.object({
   claims: z.string().optional(),
   times: z.number().int().positive().optional(),
 });
+
+const tamperSchema = z.object({ kind: z.enum(ID_TOKEN_TAMPERS), times: z.number().int().positive().optional() });
 
 const clockSchema = z.union([z.object({ advanceSeconds: z.number() }), z.object({ reset: z.literal(true) })]);
 
@@ -78,11 +91,14 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 /** The same controls over HTTPS, for test processes that do not hold the emulator object (e2e). */
 export function registerTestHookRoutes(router: Router, ectx: EmulatorContext, hooks: TestHooks): void {
   const onError = jsonErrors(ectx);
+  registerTokenRequestCounting(router, ectx, hooks.tokenRequests);
   const state = () => ({
     clockOffsetSeconds: ectx.clock.offsetSeconds(),
     now: ectx.clock.now().toISOString(),
     faults: ectx.faults.list(),
+    idTokenTampering: ectx.idTokenTampering.list(),
     lifetimes: ectx.lifetimes,
+    tokenRequests: hooks.tokenRequests.snapshot(),
   });
   router.add("GET", "/__test/state", (http) => sendJson(http, 200, state()), onError);
   router.add(
@@ -110,6 +126,16 @@ export function registerTestHookRoutes(router: Router, ectx: EmulatorContext, ho
     "/__test/faults",
     (http) => {
       hooks.clearFaults();
+      sendJson(http, 200, state());
+    },
+    onError,
+  );
+  router.add(
+    "POST",
+    "/__test/tamper-id-token",
+    async (http) => {
+      const body = parse(tamperSchema, await readJson(http));
+      hooks.tamperNextIdToken(body.kind, body.times);
       sendJson(http, 200, state());
     },
     onError,

@@ -4,7 +4,8 @@
 // applies migrations, starts the bundled Entra ID emulator unless ENTRA_INSTANCE names a real
 // instance, serves on PORT (default 3000) and prints the URL and the demo sign-ins.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -48,8 +49,26 @@ if (buildIsStale()) {
 }
 
 const port = process.env.PORT || "3000";
-const url = `http://localhost:${port}`;
+const url = process.env.NEXTAUTH_URL || `http://localhost:${port}`;
 const usesEmulator = !process.env.ENTRA_INSTANCE;
+
+/**
+ * On the embedded defaults the session secret and the token-cache key are made once and kept in
+ * .data/ (git-ignored), so restarts keep people signed in. Against a real Entra ID they must be
+ * configured: the server refuses to start without them.
+ */
+function localSecrets() {
+  const file = path.join(root, ".data", "local-secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
+  const secrets = {
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    TOKEN_CACHE_KEYS: `local:${randomBytes(32).toString("base64")}`,
+  };
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+const secrets = usesEmulator ? localSecrets() : {};
 // The emulator's web app accepts the default port's callbacks; another PORT adds its own.
 const redirectUris = ["/api/auth/callback/azure-ad", "/signup/callback", "/"].map((p) => `${url}${p}`);
 const serve = `node scripts/with-db.mjs "prisma migrate deploy && next start --port ${port}"`;
@@ -58,6 +77,10 @@ const child = spawn(process.execPath, [path.join(root, "scripts", "with-emulator
   stdio: "inherit",
   env: {
     ...childEnv,
+    NEXTAUTH_URL: url,
+    ...secrets,
+    ...(process.env.NEXTAUTH_SECRET ? { NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET } : {}),
+    ...(process.env.TOKEN_CACHE_KEYS ? { TOKEN_CACHE_KEYS: process.env.TOKEN_CACHE_KEYS } : {}),
     ENTRA_EMULATOR_REDIRECT_URIS: process.env.ENTRA_EMULATOR_REDIRECT_URIS ?? redirectUris.join(","),
     PATH: `${path.join(root, "node_modules", ".bin")}${path.delimiter}${process.env.PATH}`,
   },

@@ -1,9 +1,10 @@
 import { randomBytes, randomInt } from "node:crypto";
-import type { EmulatorContext } from "../context";
+import { type EmulatorContext, issuerV2 } from "../context";
 import { GRAPH_APP_ID } from "../directory/graph-resource";
 import { type Application, CONSUMERS_TENANT_ID, type Tenant, type TenantUser } from "../directory/model";
 import type { SigningKey } from "../pki/signing-key";
 import { accessTokenClaims, clientInfo, idTokenClaims, type TimeClaims } from "./claims";
+import { tamperedIdToken } from "./id-token-tampering";
 import { signJwt } from "./jwt";
 import { sealRefreshToken } from "./refresh-tokens";
 import { OIDC_SCOPES, type ParsedScopes, type ResourceScopes, renderScope } from "./scopes";
@@ -124,19 +125,21 @@ export function issueUserTokens(ctx: EmulatorContext, input: UserTokenInput): To
     });
   }
   if (parsed.oidc.has("openid") && input.withIdToken !== false) {
-    response.id_token = signJwt(
-      idTokenClaims(ctx, {
-        client,
-        tenant,
-        user,
-        scopes: new Set(parsed.oidc),
-        nonce: input.nonce,
-        sid: input.sid,
-        roles: ctx.directory.assignedRoles(tenant.id, user.oid, client.appId),
-        time: times(ctx, ctx.lifetimes.idTokenSeconds),
-      }),
-      signingKey(ctx, tenant.id),
-    );
+    const claims = idTokenClaims(ctx, {
+      client,
+      tenant,
+      user,
+      scopes: new Set(parsed.oidc),
+      nonce: input.nonce,
+      sid: input.sid,
+      roles: ctx.directory.assignedRoles(tenant.id, user.oid, client.appId),
+      time: times(ctx, ctx.lifetimes.idTokenSeconds),
+    });
+    const key = signingKey(ctx, tenant.id);
+    const tamper = ctx.testMode ? ctx.idTokenTampering.take() : undefined;
+    response.id_token = tamper
+      ? tamperedIdToken(tamper, claims, key, (tid) => issuerV2(ctx, tid))
+      : signJwt(claims, key);
   }
   if (input.clientInfo) response.client_info = clientInfo(user);
   return response;

@@ -1,0 +1,28 @@
+import "server-only";
+import type { UserActor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
+import { forgetTenantTokens } from "@/lib/tokens";
+import { offboardTenant } from "./mutations";
+
+/**
+ * A SurveyAdmin turns Surveys off for their organization: every session is revoked and every
+ * cached token dropped now; the data stays for TENANT_PURGE_GRACE_DAYS, then purgeOffboardedTenants
+ * deletes it.
+ */
+export async function offboardOrganization(actor: UserActor): Promise<void> {
+  if (!actor.roles.includes("SurveyAdmin")) throw new Error("only a SurveyAdmin may offboard a tenant");
+  const graceDays = env().TENANT_PURGE_GRACE_DAYS;
+  const tenant = await offboardTenant(actor.tenantId, graceDays);
+  await forgetTenantTokens(actor.tenantId);
+  await db().auditEvent.create({
+    data: {
+      tenantId: actor.tenantId,
+      actor: `${actor.oid}.${actor.tenantId}`,
+      action: "tenant.offboarded",
+      data: { purgeAfter: tenant.purgeAfter?.toISOString() ?? null },
+    },
+  });
+  logger().info({ tid: actor.tenantId, graceDays }, "tenant offboarded");
+}
