@@ -146,3 +146,53 @@ test("sign-out ends the session: the old cookie no longer works, and Entra signe
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Pick an account|Sign in/);
   await expect(page.getByRole("button", { name: /signed in/ })).toHaveCount(0);
 });
+
+test("an admin offboards the organization: its people get their own page until it signs up again", async ({
+  page,
+  browser,
+}) => {
+  // Each test starts from the seeded directory (afterEach resets the emulator): Northwind
+  // consents again (its registration stays), and its admin gets SurveyAdmin in the directory.
+  await signUpOrganization(page, people.nestor);
+  const portal = await page.context().newPage();
+  await portal.goto(`${servers.emulator.url}/portal?tenant=northwind`);
+  await portal
+    .getByLabel("User", { exact: true })
+    .selectOption({ label: "Nestor Wilke (nestor@northwindtraders.com)" });
+  await portal.getByLabel("Role", { exact: true }).selectOption({ label: "Surveys: SurveyAdmin" });
+  await portal.getByRole("button", { name: "Assign role" }).click();
+  await expect(portal.getByRole("status")).toHaveText("Assigned SurveyAdmin.");
+  await portal.close();
+  await page.goto("/");
+  await signOut(page);
+
+  const colleague = await browser.newContext();
+  const patti = await colleague.newPage();
+  await signIn(patti, people.patti);
+
+  await signIn(page, people.nestor);
+  await page.goto("/organization");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Northwind Traders");
+  await page.getByLabel("Type Northwind Traders to confirm").fill("Northwind");
+  await page.getByRole("button", { name: "Offboard Northwind Traders" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("exactly as shown");
+  await page.getByLabel("Type Northwind Traders to confirm").fill("Northwind Traders");
+  await page.getByRole("button", { name: "Offboard Northwind Traders" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your organization has left Surveys");
+
+  // The colleague's live session ends on the next request, and signing in again is refused.
+  await patti.goto("/");
+  await expect(patti.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
+  await startSignIn(patti);
+  await pickAccount(patti, people.patti);
+  await expect(patti.getByRole("heading", { level: 1 })).toHaveText("Your organization has left Surveys");
+  await expect(patti.getByRole("main").getByRole("link", { name: "Sign up your organization" })).toBeVisible();
+  await colleague.close();
+
+  // Signing up again restores access.
+  const fresh = await browser.newContext();
+  const admin = await fresh.newPage();
+  await signUpOrganization(admin, people.nestor);
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Northwind Traders is signed up");
+  await fresh.close();
+});

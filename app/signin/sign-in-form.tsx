@@ -8,10 +8,16 @@ export function SignInForm({
   callbackUrl,
   loginHint,
   browserHours,
+  consent = false,
+  claims,
 }: {
   callbackUrl: string;
   loginHint?: string;
   browserHours: number;
+  /** Ask Entra for consent again (a permission the API needs downstream is missing). */
+  consent?: boolean;
+  /** A claims challenge to satisfy (MFA, Conditional Access), passed on as Entra expects it. */
+  claims?: string;
 }) {
   const [busy, setBusy] = useState(false);
 
@@ -23,7 +29,11 @@ export function SignInForm({
     await signIn(
       "azure-ad",
       { callbackUrl },
-      { prompt: "select_account", ...(loginHint ? { login_hint: loginHint } : {}) },
+      {
+        prompt: consent ? "consent" : "select_account",
+        ...(loginHint ? { login_hint: loginHint } : {}),
+        ...(claims ? { claims } : {}),
+      },
     );
   }
 

@@ -8,7 +8,10 @@ import { cache } from "react";
 import type { AppRole, UserActor } from "./actor";
 import { authOptions } from "./options";
 import { sessionPolicy } from "./policy";
-import { PATH_HEADER } from "./session-path";
+import { PATH_HEADER, safeReturnPath } from "./session-path";
+
+export { safeReturnPath };
+
 import { findActiveSession } from "./sessions";
 
 export interface AppSession {
@@ -54,13 +57,6 @@ export const getSession = cache(async (): Promise<AppSession | null> => {
 export async function currentPath(): Promise<string> {
   const path = (await headers()).get(PATH_HEADER) ?? "/";
   return safeReturnPath(path);
-}
-
-/** Only same-site paths: a return address must not become an open redirect. */
-export function safeReturnPath(path: string | null | undefined): string {
-  if (!path?.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return "/";
-  if (path.startsWith("/api/")) return "/";
-  return path;
 }
 
 export function signInPath(returnTo: string): string {
