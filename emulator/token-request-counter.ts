@@ -15,28 +15,41 @@ export interface TokenRequestCounts {
   /** The authority's tenant segment as requested (lower-cased): a GUID, a domain, "common"… */
   byTenant: Record<string, number>;
   byClient: Record<string, number>;
+  /** Refused requests by AADSTS code ("54005": a code redeemed twice). */
+  refusedByCode: Record<string, number>;
+}
+
+function bump(map: Record<string, number>, key: string): void {
+  map[key] = (map[key] ?? 0) + 1;
 }
 
 export class TokenRequestCounter {
   private counts: TokenRequestCounts = TokenRequestCounter.empty();
 
   private static empty(): TokenRequestCounts {
-    return { total: 0, byGrantType: {}, byTenant: {}, byClient: {} };
+    return { total: 0, byGrantType: {}, byTenant: {}, byClient: {}, refusedByCode: {} };
   }
 
   record(grantType: string, tenant: string, clientId: string): void {
-    const bump = (map: Record<string, number>, key: string) => {
-      map[key] = (map[key] ?? 0) + 1;
-    };
     this.counts.total += 1;
     bump(this.counts.byGrantType, grantType);
     bump(this.counts.byTenant, tenant);
     bump(this.counts.byClient, clientId);
   }
 
+  refused(code: number): void {
+    bump(this.counts.refusedByCode, String(code));
+  }
+
   snapshot(): TokenRequestCounts {
-    const { total, byGrantType, byTenant, byClient } = this.counts;
-    return { total, byGrantType: { ...byGrantType }, byTenant: { ...byTenant }, byClient: { ...byClient } };
+    const { total, byGrantType, byTenant, byClient, refusedByCode } = this.counts;
+    return {
+      total,
+      byGrantType: { ...byGrantType },
+      byTenant: { ...byTenant },
+      byClient: { ...byClient },
+      refusedByCode: { ...refusedByCode },
+    };
   }
 
   clear(): void {
@@ -64,7 +77,7 @@ export function registerTokenRequestCounting(
         (http.params.tenant ?? "").toLowerCase(),
         form?.get("client_id") || "(not in body)",
       );
-      await handleToken(ectx, http);
+      await handleToken(ectx, http, (code) => counter.refused(code));
     },
     jsonErrors(ectx),
   );

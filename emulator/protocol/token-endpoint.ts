@@ -40,7 +40,12 @@ export function sendAadError(ectx: EmulatorContext, http: RequestContext, err: A
 }
 
 /** POST /{tenant}/oauth2/v2.0/token */
-export async function handleToken(ectx: EmulatorContext, http: RequestContext): Promise<void> {
+export async function handleToken(
+  ectx: EmulatorContext,
+  http: RequestContext,
+  /** Told the AADSTS code of every refused request (test mode counts them). */
+  onRefused?: (code: number) => void,
+): Promise<void> {
   try {
     const segment = resolveTenantSegment(ectx.directory, http.params.tenant ?? "");
     let form: URLSearchParams;
@@ -78,6 +83,7 @@ export async function handleToken(ectx: EmulatorContext, http: RequestContext): 
   } catch (err) {
     if (err instanceof AadError) {
       ectx.log.debug({ code: err.code, error: err.error }, "token request refused");
+      onRefused?.(err.code);
       return sendAadError(ectx, http, err);
     }
     throw err;

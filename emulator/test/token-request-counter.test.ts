@@ -16,7 +16,7 @@ const counts = async (): Promise<TokenRequestCounts> =>
 
 test("/__test/state counts token-endpoint requests by grant type, tenant and client; reset clears them", async () => {
   await t.call("/__test/reset", { method: "POST", body: "" });
-  assert.deepEqual(await counts(), { total: 0, byGrantType: {}, byTenant: {}, byClient: {} });
+  assert.deepEqual(await counts(), { total: 0, byGrantType: {}, byTenant: {}, byClient: {}, refusedByCode: {} });
 
   const web = t.emu.clients.web;
   const password = await t.token(CONTOSO, {
@@ -44,6 +44,8 @@ test("/__test/state counts token-endpoint requests by grant type, tenant and cli
     byGrantType: { password: 1, refresh_token: 1, client_credentials: 1, "(none)": 1 },
     byTenant: { [CONTOSO]: 3, common: 1 },
     byClient: { [web.clientId]: 2, "(not in body)": 2 },
+    // Both lack what the endpoint needs first (client_id; grant_type): AADSTS900144.
+    refusedByCode: { "900144": 2 },
   });
 
   await t.call("/__test/reset", { method: "POST", body: "" });

@@ -46,6 +46,9 @@ export async function purgeOffboardedTenants(now = new Date()): Promise<string[]
     select: { id: true },
   });
   const ids = due.map((t) => t.id);
-  if (ids.length > 0) await db().tenant.deleteMany({ where: { id: { in: ids }, status: "OFFBOARDED" } });
+  // The status and date again: a tenant that signed up again since the read is not deleted.
+  if (ids.length > 0) {
+    await db().tenant.deleteMany({ where: { id: { in: ids }, status: "OFFBOARDED", purgeAfter: { lte: now } } });
+  }
   return ids;
 }

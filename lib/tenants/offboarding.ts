@@ -2,6 +2,7 @@ import "server-only";
 import type { UserActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { ForbiddenError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { forgetTenantTokens } from "@/lib/tokens";
 import { offboardTenant } from "./mutations";
@@ -12,7 +13,7 @@ import { offboardTenant } from "./mutations";
  * deletes it.
  */
 export async function offboardOrganization(actor: UserActor): Promise<void> {
-  if (!actor.roles.includes("SurveyAdmin")) throw new Error("only a SurveyAdmin may offboard a tenant");
+  if (!actor.roles.includes("SurveyAdmin")) throw new ForbiddenError("Only a SurveyAdmin can offboard the organization.");
   const graceDays = env().TENANT_PURGE_GRACE_DAYS;
   const tenant = await offboardTenant(actor.tenantId, graceDays);
   await forgetTenantTokens(actor.tenantId);
