@@ -14,7 +14,7 @@ const DAY = 86_400_000;
 
 after(() => disconnectDb());
 
-function registration(id = randomUUID()) {
+function registration(id: string = randomUUID()) {
   return {
     id,
     issuer: `https://login.microsoftonline.com/${id}/v2.0`,
