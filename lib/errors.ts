@@ -1,7 +1,14 @@
 // Expected errors carry a stable code and a message a user may read; anything else is
 // unexpected: logged with its correlation id and shown generically.
 
-export type ErrorCode = "not_found" | "forbidden" | "unauthorized" | "validation_failed" | "conflict" | "unavailable";
+export type ErrorCode =
+  | "not_found"
+  | "forbidden"
+  | "unauthorized"
+  | "validation_failed"
+  | "conflict"
+  | "too_many_requests"
+  | "unavailable";
 
 export abstract class AppError extends Error {
   abstract readonly code: ErrorCode;
@@ -55,6 +62,15 @@ export class ConflictError extends AppError {
   constructor(message: string) {
     super(message);
     this.name = "ConflictError";
+  }
+}
+
+export class RateLimitedError extends AppError {
+  readonly code = "too_many_requests";
+  readonly status = 429;
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many attempts. Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}.`);
+    this.name = "RateLimitedError";
   }
 }
 

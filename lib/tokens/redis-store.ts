@@ -6,6 +6,7 @@
 import "server-only";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
+import { runRedisCommand, watchRedisErrors } from "@/lib/redis";
 import type { SealedEntry } from "./envelope";
 import type { Partition } from "./partition";
 import { type TokenCacheStore, TokenStoreUnavailableError } from "./store";
@@ -20,31 +21,6 @@ export interface RedisStoreOptions {
   /** Per-command deadline; default 1000 ms. */
   timeoutMs?: number;
   log?: Logger;
-}
-
-const connecting = new WeakMap<Redis, Promise<void>>();
-const listening = new WeakSet<Redis>();
-
-function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    timer.unref();
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
-}
-
-/** lib/redis.ts connects lazily and without an offline queue: connect once, shared by callers. */
-function ensureConnected(client: Redis, ms: number): Promise<void> {
-  if (client.status !== "wait" && client.status !== "end") return Promise.resolve();
-  let pending = connecting.get(client);
-  if (!pending) {
-    pending = client.connect().finally(() => connecting.delete(client));
-    // A failed connect is reported to the caller below; this copy must not be "unhandled".
-    pending.catch(() => {});
-    connecting.set(client, pending);
-  }
-  return withDeadline(pending, ms);
 }
 
 function encode(entry: SealedEntry): string {
@@ -64,21 +40,11 @@ export function createRedisStore(client: Redis, options: RedisStoreOptions = {})
   const ms = options.timeoutMs ?? 1_000;
   const keyOf = (p: Partition) => `${prefix}${p.tenantId}:${p.homeAccountId}`;
 
-  if (!listening.has(client)) {
-    listening.add(client);
-    // Without a listener ioredis prints every reconnect failure as an "unhandled error event".
-    let lastLogged = 0;
-    client.on("error", (error: Error) => {
-      if (Date.now() - lastLogged < 30_000) return;
-      lastLogged = Date.now();
-      options.log?.warn({ err: error }, "Redis connection error (token cache)");
-    });
-  }
+  watchRedisErrors(client, options.log, "token cache");
 
   async function run<T>(command: () => Promise<T>): Promise<T> {
     try {
-      await ensureConnected(client, ms);
-      return await withDeadline(command(), ms);
+      return await runRedisCommand(client, command, ms);
     } catch (error) {
       throw new TokenStoreUnavailableError("redis", error);
     }

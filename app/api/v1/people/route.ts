@@ -1,0 +1,4 @@
+// GET /api/v1/people, as declared in lib/api/contract/endpoints.ts.
+import { ROUTE_HANDLERS as api } from "@/lib/api/handlers";
+
+export const GET = api.searchPeople;

@@ -1,0 +1,63 @@
+// Errors → problem responses. Expected errors (AppError) keep their message and status; their
+// Bearer challenges ride along in WWW-Authenticate. Anything else is a 500 with a generic text,
+// logged with the correlation id the caller also gets.
+import "server-only";
+import type { Logger } from "pino";
+import { isAppError, RateLimitedError, ValidationError } from "@/lib/errors";
+import { ConsentRequiredError } from "@/lib/graph/errors";
+import { PROBLEM_CONTENT_TYPE, problemOf } from "../problem";
+import { AuthenticationError, InsufficientScopeError, MalformedRequestError } from "./errors";
+
+export interface ProblemContext {
+  instance: string;
+  correlationId: string;
+  headers: Headers;
+  log: Logger;
+}
+
+function challengeOf(error: unknown): string | null {
+  if (error instanceof AuthenticationError || error instanceof InsufficientScopeError) return error.wwwAuthenticate();
+  if (error instanceof ConsentRequiredError) return error.wwwAuthenticate();
+  // A domain 401 (a survey only signed-in people may answer): ask for credentials, no error code.
+  if (isAppError(error) && error.status === 401) return 'Bearer realm="Survey API"';
+  return null;
+}
+
+function reasonOf(error: unknown): string | undefined {
+  if (error instanceof AuthenticationError || error instanceof InsufficientScopeError) return error.reason;
+  if (error instanceof ConsentRequiredError) return error.reason;
+  return undefined;
+}
+
+export function problemResponse(error: unknown, context: ProblemContext): Response {
+  const { instance, correlationId, headers, log } = context;
+  let problem: ReturnType<typeof problemOf>;
+  if (isAppError(error)) {
+    const fields =
+      error instanceof ValidationError || error instanceof MalformedRequestError ? error.fields : undefined;
+    problem = problemOf({
+      status: error.status,
+      code: error.code,
+      detail: error.message,
+      instance,
+      correlationId,
+      ...(fields ? { errors: fields } : {}),
+      ...(reasonOf(error) ? { reason: reasonOf(error) } : {}),
+    });
+    if (error.status >= 500) log.warn({ err: error }, "api call failed: a dependency is unavailable");
+  } else {
+    log.error({ err: error }, "api call failed unexpectedly");
+    problem = problemOf({
+      status: 500,
+      code: "internal",
+      detail: "Something went wrong on our side. Quote the correlation id if you contact support.",
+      instance,
+      correlationId,
+    });
+  }
+  headers.set("content-type", PROBLEM_CONTENT_TYPE);
+  const challenge = challengeOf(error);
+  if (challenge) headers.set("www-authenticate", challenge);
+  if (error instanceof RateLimitedError) headers.set("retry-after", String(error.retryAfterSeconds));
+  return new Response(JSON.stringify(problem), { status: problem.status, headers });
+}
