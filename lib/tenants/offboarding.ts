@@ -13,7 +13,8 @@ import { offboardTenant } from "./mutations";
  * deletes it.
  */
 export async function offboardOrganization(actor: UserActor): Promise<void> {
-  if (!actor.roles.includes("SurveyAdmin")) throw new ForbiddenError("Only a SurveyAdmin can offboard the organization.");
+  if (!actor.roles.includes("SurveyAdmin"))
+    throw new ForbiddenError("Only a SurveyAdmin can offboard the organization.");
   const graceDays = env().TENANT_PURGE_GRACE_DAYS;
   const tenant = await offboardTenant(actor.tenantId, graceDays);
   await forgetTenantTokens(actor.tenantId);
