@@ -1,6 +1,7 @@
 // The callback refuses every broken ID token and every replay, in a real browser: the emulator
 // (test mode) breaks the next ID token in one chosen way; our callback must notice.
 import { expect, type Page, test } from "@playwright/test";
+import { ID_TOKEN_TAMPERS } from "../emulator/protocol/id-token-tampering";
 import { emulatorHooks, people, pickAccount, startSignIn, userMenu } from "./support/identity";
 import { servers } from "./support/servers";
 
@@ -15,15 +16,7 @@ async function expectRefused(page: Page) {
   await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
 }
 
-for (const kind of [
-  "wrong-signature",
-  "wrong-audience",
-  "expired",
-  "wrong-nonce",
-  "foreign-issuer",
-  "unknown-kid",
-  "alg-none",
-]) {
+for (const kind of ID_TOKEN_TAMPERS) {
   test(`an ID token with ${kind} is refused at the callback`, async ({ page, request }) => {
     await emulatorHooks(request).tamperNextIdToken(kind);
     await startSignIn(page);

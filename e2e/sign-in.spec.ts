@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import {
   acceptConsentIfAsked,
+  assignRoleInPortal,
   emulatorHooks,
   people,
   pickAccount,
@@ -109,13 +110,7 @@ test("a signed-in user without the role gets a 403 page, and a role assigned in 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You don't have access to this page");
 
   // An admin assigns SurveyAdmin in the directory (the emulator's portal).
-  const portal = await page.context().newPage();
-  await portal.goto(`${servers.emulator.url}/portal?tenant=contoso`);
-  await portal.getByLabel("User", { exact: true }).selectOption({ label: "Alex Wilber (alex@contoso.com)" });
-  await portal.getByLabel("Role", { exact: true }).selectOption({ label: "Surveys: SurveyAdmin" });
-  await portal.getByRole("button", { name: "Assign role" }).click();
-  await expect(portal.getByRole("status")).toHaveText("Assigned SurveyAdmin.");
-  await portal.close();
+  await assignRoleInPortal(page, "contoso", people.alex, "SurveyAdmin");
 
   // Roles come from the token: the current session keeps the old ones until the next sign-in.
   expect((await page.goto("/organization"))?.status()).toBe(403);
@@ -154,15 +149,7 @@ test("an admin offboards the organization: its people get their own page until i
   // Each test starts from the seeded directory (afterEach resets the emulator): Northwind
   // consents again (its registration stays), and its admin gets SurveyAdmin in the directory.
   await signUpOrganization(page, people.nestor);
-  const portal = await page.context().newPage();
-  await portal.goto(`${servers.emulator.url}/portal?tenant=northwind`);
-  await portal
-    .getByLabel("User", { exact: true })
-    .selectOption({ label: "Nestor Wilke (nestor@northwindtraders.com)" });
-  await portal.getByLabel("Role", { exact: true }).selectOption({ label: "Surveys: SurveyAdmin" });
-  await portal.getByRole("button", { name: "Assign role" }).click();
-  await expect(portal.getByRole("status")).toHaveText("Assigned SurveyAdmin.");
-  await portal.close();
+  await assignRoleInPortal(page, "northwind", people.nestor, "SurveyAdmin");
   await page.goto("/");
   await signOut(page);
 

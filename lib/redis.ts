@@ -62,14 +62,17 @@ export async function runRedisCommand<T>(client: Redis, command: () => Promise<T
   return withDeadline(command(), ms);
 }
 
-/** Logs connection errors at most every 30 s (without a listener ioredis prints each retry). */
-export function watchRedisErrors(client: Redis, log: Logger | undefined, purpose: string): void {
+/**
+ * Logs connection errors at most every 30 s (without a listener ioredis prints each retry).
+ * Once per client, whichever user of it asks first: the token cache and rate limits share one.
+ */
+export function watchRedisErrors(client: Redis, log: Logger | undefined): void {
   if (watched.has(client)) return;
   watched.add(client);
   let lastLogged = 0;
   client.on("error", (error: Error) => {
     if (Date.now() - lastLogged < 30_000) return;
     lastLogged = Date.now();
-    log?.warn({ err: error }, `Redis connection error (${purpose})`);
+    log?.warn({ err: error }, "Redis connection error");
   });
 }

@@ -36,6 +36,17 @@ export async function acceptConsentIfAsked(page: Page): Promise<void> {
   if (outcome === "consent") await accept.click();
 }
 
+/** An admin assigns an app role in the directory (the emulator's portal, in a page of its own). */
+export async function assignRoleInPortal(page: Page, tenant: string, person: Person, role: string): Promise<void> {
+  const portal = await page.context().newPage();
+  await portal.goto(`${servers.emulator.url}/portal?tenant=${tenant}`);
+  await portal.getByLabel("User", { exact: true }).selectOption({ label: `${person.name} (${person.login})` });
+  await portal.getByLabel("Role", { exact: true }).selectOption({ label: `Surveys: ${role}` });
+  await portal.getByRole("button", { name: "Assign role" }).click();
+  await expect(portal.getByRole("status")).toHaveText(`Assigned ${role}.`);
+  await portal.close();
+}
+
 /** Starts sign-in on our page; leaves the browser on the emulator. */
 export async function startSignIn(page: Page, options: { keep?: boolean; from?: string } = {}): Promise<void> {
   const query = options.from ? `?${new URLSearchParams({ callbackUrl: options.from })}` : "";

@@ -1,10 +1,12 @@
 // The audit trail: one row per security-relevant change, in the tenant that owns the target.
 // Written inside the change's own transaction, so an event exists exactly when the change does.
 import "server-only";
-import type { Actor } from "@/lib/auth/actor";
+import type { AppActor, UserActor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type AuditAction =
+  | "tenant.signed_up"
+  | "tenant.offboarded"
   | "survey.created"
   | "survey.deleted"
   | "survey.published"
@@ -17,10 +19,13 @@ export type AuditAction =
   | "invitation.revoked"
   | "invitation.accepted";
 
+/** Whom an event names: enough of an actor to write "oid.tid" or the app id (sign-up has no user row yet). */
+export type AuditActor = Pick<UserActor, "kind" | "oid" | "tenantId"> | Pick<AppActor, "kind" | "appId">;
+
 export interface AuditEventInput {
   /** The tenant of the target (the survey's), not necessarily the actor's. */
   tenantId: string;
-  actor: Actor | null;
+  actor: AuditActor | null;
   action: AuditAction;
   targetType: string;
   targetId: string;
@@ -34,7 +39,7 @@ export interface AuditOptions {
 }
 
 /** "oid.tid" for a person (msal's homeAccountId form), the app id for an application. */
-export function auditActorOf(actor: Actor): string {
+export function auditActorOf(actor: AuditActor): string {
   return actor.kind === "user" ? `${actor.oid}.${actor.tenantId}` : actor.appId;
 }
 

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import type { Account } from "next-auth";
 import type { BaseClient } from "openid-client";
+import { writeAuditEvent } from "@/lib/audit/events";
 import { db } from "@/lib/db";
 import { requireIdentity } from "@/lib/env";
 import { getOrganization } from "@/lib/graph";
@@ -151,13 +152,13 @@ export async function completeSignUp(
     now,
   );
   await db().signUpAttempt.updateMany({ where: { id: signUp.id }, data: { completedAt: now } });
-  await db().auditEvent.create({
-    data: {
-      tenantId,
-      actor: `${claims.oid}.${tenantId}`,
-      action: "tenant.signed_up",
-      data: { name: organization.displayName },
-    },
+  await writeAuditEvent(db(), {
+    tenantId,
+    actor: { kind: "user", oid: claims.oid, tenantId },
+    action: "tenant.signed_up",
+    targetType: "tenant",
+    targetId: tenantId,
+    data: { name: organization.displayName },
   });
   logger().info({ tid: tenantId }, "tenant signed up");
   return "registered";

@@ -19,7 +19,7 @@ export interface RateLimiter {
 
 export function createRateLimiter(client: Redis | null, prefix = "surveys:rate:"): RateLimiter {
   const memory = new MemoryCounter();
-  if (client) watchRedisErrors(client, logger(), "rate limits");
+  if (client) watchRedisErrors(client, logger());
 
   async function countInRedis(key: string, rule: RateRule, nowMs: number): Promise<number | null> {
     if (!client) return null;

@@ -1,4 +1,5 @@
 import "server-only";
+import { writeAuditEvent } from "@/lib/audit/events";
 import type { UserActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -18,13 +19,13 @@ export async function offboardOrganization(actor: UserActor): Promise<void> {
   const graceDays = env().TENANT_PURGE_GRACE_DAYS;
   const tenant = await offboardTenant(actor.tenantId, graceDays);
   await forgetTenantTokens(actor.tenantId);
-  await db().auditEvent.create({
-    data: {
-      tenantId: actor.tenantId,
-      actor: `${actor.oid}.${actor.tenantId}`,
-      action: "tenant.offboarded",
-      data: { purgeAfter: tenant.purgeAfter?.toISOString() ?? null },
-    },
+  await writeAuditEvent(db(), {
+    tenantId: actor.tenantId,
+    actor,
+    action: "tenant.offboarded",
+    targetType: "tenant",
+    targetId: actor.tenantId,
+    data: { purgeAfter: tenant.purgeAfter?.toISOString() ?? null },
   });
   logger().info({ tid: actor.tenantId, graceDays }, "tenant offboarded");
 }

@@ -40,7 +40,7 @@ export function createRedisStore(client: Redis, options: RedisStoreOptions = {})
   const ms = options.timeoutMs ?? 1_000;
   const keyOf = (p: Partition) => `${prefix}${p.tenantId}:${p.homeAccountId}`;
 
-  watchRedisErrors(client, options.log, "token cache");
+  watchRedisErrors(client, options.log);
 
   async function run<T>(command: () => Promise<T>): Promise<T> {
     try {

@@ -5,29 +5,29 @@ import type { NextRequest } from "next/server";
 import NextAuth from "next-auth";
 import { applySessionCookiePolicy, cookieNames, isSecureOrigin } from "@/lib/auth/cookies";
 import { authOptions } from "@/lib/auth/options";
-import { aadstsCode, refusalPath } from "@/lib/auth/refusals";
+import { aadstsCode, type Refusal, refusalPath } from "@/lib/auth/refusals";
 import { requireIdentity } from "@/lib/env";
 
 interface Context {
   params: Promise<{ nextauth: string[] }>;
 }
 
-function idpErrorRedirect(request: NextRequest, action: string | undefined): Response | null {
-  if (action !== "callback") return null;
-  const error = request.nextUrl.searchParams.get("error");
-  if (!error) return null;
-  const params = request.nextUrl.searchParams;
+/**
+ * Entra's error at the callback, as one of our refusals. A user's "Cancel" carries
+ * error_subcode=cancel (the code is AADSTS65004 either way); without the subcode, 65004 is a
+ * declined consent.
+ */
+function refusalOf(params: URLSearchParams): { reason: Refusal; aadsts: string | undefined } {
   const aadsts = aadstsCode(params.get("error_description"));
-  // Entra marks a user's "Cancel" with error_subcode=cancel (the code is AADSTS65004 either way);
-  // without the subcode, 65004 is a declined consent.
-  const reason =
-    params.get("error_subcode") === "cancel"
-      ? "sign_in_cancelled"
-      : aadsts === "65004"
-        ? "consent_cancelled"
-        : error === "access_denied" && !aadsts
-          ? "sign_in_cancelled"
-          : "idp_error";
+  if (params.get("error_subcode") === "cancel") return { reason: "sign_in_cancelled", aadsts };
+  if (aadsts === "65004") return { reason: "consent_cancelled", aadsts };
+  if (params.get("error") === "access_denied" && !aadsts) return { reason: "sign_in_cancelled", aadsts };
+  return { reason: "idp_error", aadsts };
+}
+
+function idpErrorRedirect(request: NextRequest, action: string | undefined): Response | null {
+  if (action !== "callback" || !request.nextUrl.searchParams.get("error")) return null;
+  const { reason, aadsts } = refusalOf(request.nextUrl.searchParams);
   return Response.redirect(`${requireIdentity().appUrl}${refusalPath(reason, { aadsts })}`, 303);
 }
 
