@@ -44,12 +44,13 @@ export default defineConfig({
       url: `${app.url}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      stdout: "ignore",
+      // E2E_SERVER_LOG=1 shows the app's own log (at LOG_LEVEL, default warn) while debugging.
+      stdout: process.env.E2E_SERVER_LOG ? "pipe" : "ignore",
       stderr: "pipe",
       // REDIS_URL blank = unset: the e2e tier runs on the embedded defaults whatever the shell has.
       env: {
         NEXT_TELEMETRY_DISABLED: "1",
-        LOG_LEVEL: "warn",
+        LOG_LEVEL: process.env.LOG_LEVEL || "warn",
         REDIS_URL: "",
         ...secrets,
         NEXTAUTH_URL: app.url,

@@ -1,5 +1,6 @@
 // Sign-in and sign-up as a person does it: through our pages and the emulator's, in the browser.
 import { type APIRequestContext, expect, type Locator, type Page } from "@playwright/test";
+import type { TokenRequestCounts } from "@/emulator/token-request-counter";
 import { servers } from "./servers";
 
 export interface Person {
@@ -103,5 +104,12 @@ export const emulatorHooks = (request: APIRequestContext) => {
     failNextAuthorize: (code: number) => post("/faults", { endpoint: "authorize", code }),
     advanceClock: (seconds: number) => post("/clock", { advanceSeconds: seconds }),
     resetClock: () => post("/clock", { reset: true }),
+    setAccessTokenLifetime: (seconds: number | null) => post("/lifetimes", { accessTokenSeconds: seconds }),
+    /** What reached the emulator's token endpoint since its last reset (counts only grow). */
+    tokenRequests: async (): Promise<TokenRequestCounts> => {
+      const response = await request.get(`${servers.emulator.url}/__test/state`);
+      expect(response.ok(), "emulator state").toBe(true);
+      return ((await response.json()) as { tokenRequests: TokenRequestCounts }).tokenRequests;
+    },
   };
 };

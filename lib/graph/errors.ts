@@ -12,6 +12,7 @@ export type ConsentFailure =
   | "insufficient_privileges";
 
 export class ConsentRequiredError extends AppError {
+  static override readonly errorName = "ConsentRequiredError";
   readonly code = "forbidden";
   readonly status = 403;
   constructor(
@@ -25,7 +26,6 @@ export class ConsentRequiredError extends AppError {
         ? "Your organization requires you to sign in again before this can be done."
         : "This needs a permission your organization has not granted to Surveys.",
     );
-    this.name = "ConsentRequiredError";
   }
 
   /**
@@ -45,10 +45,10 @@ export class ConsentRequiredError extends AppError {
 
 /** Graph could not be reached, timed out, throttled us, or failed on its side: retry later. */
 export class GraphUnavailableError extends AppError {
+  static override readonly errorName = "GraphUnavailableError";
   readonly code = "unavailable";
   readonly status = 503;
   constructor(readonly detail: string) {
     super("Microsoft Graph is not reachable right now. Try again in a moment.");
-    this.name = "GraphUnavailableError";
   }
 }

@@ -15,6 +15,7 @@ export type ReauthenticationReason =
  * cache holds nothing for them, or the identity provider refused to renew silently.
  */
 export class ReauthenticationRequiredError extends AppError {
+  static override readonly errorName = "ReauthenticationRequiredError";
   readonly code = "unauthorized";
   readonly status = 401;
   constructor(
@@ -27,16 +28,15 @@ export class ReauthenticationRequiredError extends AppError {
     } = {},
   ) {
     super("Your sign-in has expired. Sign in again to continue.");
-    this.name = "ReauthenticationRequiredError";
   }
 }
 
 /** The identity provider could not be reached or answered with a server error: retry later. */
 export class IdentityProviderUnavailableError extends AppError {
+  static override readonly errorName = "IdentityProviderUnavailableError";
   readonly code = "unavailable";
   readonly status = 503;
   constructor(readonly detail: string) {
     super("The sign-in service is not reachable right now. Try again in a moment.");
-    this.name = "IdentityProviderUnavailableError";
   }
 }

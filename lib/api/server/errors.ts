@@ -26,11 +26,11 @@ const MESSAGES: Record<AuthenticationFailure, string> = {
 };
 
 export class AuthenticationError extends AppError {
+  static override readonly errorName = "AuthenticationError";
   readonly code = "unauthorized";
   readonly status = 401;
   constructor(readonly reason: AuthenticationFailure) {
     super(MESSAGES[reason]);
-    this.name = "AuthenticationError";
   }
 
   /** RFC 6750 §3: no error code when no credentials were sent; invalid_token otherwise. */
@@ -43,6 +43,7 @@ export class AuthenticationError extends AppError {
 export type ScopeFailure = "missing_scope" | "missing_role";
 
 export class InsufficientScopeError extends AppError {
+  static override readonly errorName = "InsufficientScopeError";
   readonly code = "forbidden";
   readonly status = 403;
   constructor(
@@ -55,7 +56,6 @@ export class InsufficientScopeError extends AppError {
         ? `The access token does not carry the ${needed} scope.`
         : `This application has not been granted ${needed}.`,
     );
-    this.name = "InsufficientScopeError";
   }
 
   wwwAuthenticate(): string {
@@ -65,6 +65,7 @@ export class InsufficientScopeError extends AppError {
 
 /** Not JSON, too large, or a query that does not fit its schema: nothing was looked at. */
 export class MalformedRequestError extends AppError {
+  static override readonly errorName = "MalformedRequestError";
   readonly code = "validation_failed";
   constructor(
     message: string,
@@ -72,6 +73,5 @@ export class MalformedRequestError extends AppError {
     readonly status: 400 | 413 | 415 = 400,
   ) {
     super(message);
-    this.name = "MalformedRequestError";
   }
 }
