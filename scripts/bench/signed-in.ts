@@ -1,0 +1,56 @@
+// The signed-in scenario's request, recorded from a real browser: Chromium signs Adele in through
+// the emulator, opens the editor of a survey and saves its title once. That server action request
+// (its session cookie, Next-Action id, Origin and body) is what the load then repeats: a page's
+// server action that calls the Survey API with the person's delegated token.
+import { chromium } from "@playwright/test";
+import { env } from "@/lib/env";
+
+export interface RecordedAction {
+  url: string;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+const ADELE = { name: "Adele Vance", login: "adele@contoso.com" };
+
+export async function signInAndCaptureAction(appUrl: string, surveyId: string): Promise<RecordedAction> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: appUrl });
+    const page = await context.newPage();
+    const instance = env().ENTRA_INSTANCE ?? "";
+    await page.goto("/signin");
+    await page.getByRole("button", { name: "Sign in with Microsoft" }).click();
+    await page.waitForURL((url) => url.href.startsWith(instance));
+    await page.getByRole("button", { name: `${ADELE.name} (${ADELE.login})` }).click();
+    const accept = page.getByRole("button", { name: "Accept" });
+    const landed = await Promise.race([
+      page.waitForURL((url) => url.href.startsWith(appUrl), { waitUntil: "commit" }).then(() => "app"),
+      accept.waitFor().then(() => "consent"),
+    ]);
+    if (landed === "consent") await accept.click();
+    await page.waitForURL((url) => url.href.startsWith(appUrl));
+
+    await page.goto(`/surveys/${surveyId}`);
+    const form = page.getByRole("form", { name: "Title and description" });
+    await form.getByLabel("Title", { exact: true }).fill("Bench survey (edited)");
+    const sent = page.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
+    await form.getByRole("button", { name: "Save title and description" }).click();
+    const request = await sent;
+    const response = await request.response();
+    if (response?.status() !== 200) throw new Error(`the recorded server action answered ${response?.status()}`);
+    const cookies = await context.cookies(appUrl);
+    const headers = Object.fromEntries(
+      Object.entries(await request.allHeaders()).filter(
+        ([name]) => !["content-length", "host", "cookie"].includes(name),
+      ),
+    );
+    headers.cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    return { url: request.url(), headers, body: request.postDataBuffer() ?? Buffer.alloc(0) };
+  } finally {
+    await browser.close();
+  }
+}
