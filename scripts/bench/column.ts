@@ -3,19 +3,19 @@
 // (scripts/with-emulator.mjs), measured from this separate process over loopback.
 //   node --import tsx --conditions=react-server scripts/bench/column.ts <label> <out.json>
 // Every figure sits next to the baseline (GET /api/ping) measured by the same server in this run.
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { db, disconnectDb } from "@/lib/db";
 import { requireIdentity } from "@/lib/env";
+import { startAppServer } from "@/test/support/app-server";
+import { signInAndCaptureAction } from "@/test/support/browser-action";
 import { registerSeededTenant } from "@/test/support/emulator-hooks";
 import { passwordGrant, SEEDED } from "@/test/support/entra";
 import { type LoadFigures, load } from "./load";
 import { summarizeProfiles } from "./profile";
 import { measureResultsAtScale } from "./results-scale";
-import { signInAndCaptureAction } from "./signed-in";
 
 const [label = "column", outFile = ".bench/column.json"] = process.argv.slice(2);
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
@@ -26,51 +26,6 @@ const SIZES = (process.env.BENCH_RESULT_SIZES ?? "1000,10000,100000").split(",")
 const identity = requireIdentity();
 /** BENCH_PROFILE=1: the server runs with --cpu-prof; its profile is summarized in the JSON. */
 const PROFILE_DIR = process.env.BENCH_PROFILE ? path.resolve(".bench/profiles", label) : undefined;
-
-/** The server's JSON log lines, kept to split signed-in requests into token, API and the rest. */
-const serverLog: Array<Record<string, unknown>> = [];
-
-function startServer(): ChildProcess {
-  const profiling = PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-  const next = ["node_modules/next/dist/bin/next", "start", "--port", String(PORT)];
-  const server = spawn(process.execPath, [...profiling, ...next], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXTAUTH_URL: APP,
-      // debug: cache hits of the token service are logged there; the cost is in every figure alike.
-      LOG_LEVEL: "debug",
-      REDIS_URL: "",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let rest = "";
-  server.stdout?.on("data", (chunk: Buffer) => {
-    const lines = (rest + chunk.toString("utf8")).split("\n");
-    rest = lines.pop() ?? "";
-    for (const line of lines) {
-      if (!line.startsWith("{")) continue;
-      try {
-        serverLog.push(JSON.parse(line) as Record<string, unknown>);
-      } catch {
-        // a line that is not ours
-      }
-    }
-  });
-  return server;
-}
-
-async function waitForHealth(): Promise<void> {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    try {
-      if ((await fetch(`${APP}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  throw new Error("the server did not become healthy");
-}
 
 /** Resident set size (MiB) of the server: the largest process under the one we started. */
 function rssMiB(pid: number): number {
@@ -130,9 +85,15 @@ if (PROFILE_DIR) {
   mkdirSync(PROFILE_DIR, { recursive: true });
 }
 await registerSeededTenant(db(), SEEDED.contoso, "Contoso");
-const server = startServer();
+const app = await startAppServer({
+  port: PORT,
+  // debug: cache hits of the token service are logged there; the cost is in every figure alike.
+  env: { LOG_LEVEL: "debug", REDIS_URL: "" },
+  nodeArgs: PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+});
+const server = app.child;
+const serverLog = app.log;
 try {
-  await waitForHealth();
   const token = (
     await passwordGrant({ tenant: SEEDED.contoso, username: "adele@contoso.com", scope: identity.api.scope })
   ).access_token;
@@ -243,8 +204,7 @@ try {
     },
   };
   const rssAfter = rssMiB(server.pid ?? 0);
-  server.kill("SIGTERM");
-  await new Promise((resolve) => server.once("exit", resolve));
+  await app.stop();
 
   const resultsAtScale = await measureResultsAtScale(SIZES);
 
@@ -279,6 +239,6 @@ try {
   };
   writeFileSync(outFile, `${JSON.stringify(figures, null, 2)}\n`);
 } finally {
-  if (server.exitCode === null) server.kill("SIGTERM");
+  await app.stop();
   await disconnectDb();
 }

@@ -1,7 +1,7 @@
-// The signed-in scenario's request, recorded from a real browser: Chromium signs Adele in through
-// the emulator, opens the editor of a survey and saves its title once. That server action request
-// (its session cookie, Next-Action id, Origin and body) is what the load then repeats: a page's
-// server action that calls the Survey API with the person's delegated token.
+// A signed-in server action request, recorded from a real browser: Chromium signs Adele in
+// through the emulator, opens the editor of a draft survey and saves its title once. The request
+// (session cookie, Next-Action id, Origin, body) can then be repeated: by the bench under load,
+// and by the scale-out test against another instance.
 import { chromium } from "@playwright/test";
 import { env } from "@/lib/env";
 

@@ -1,0 +1,136 @@
+// Two instances of the production build on one PostgreSQL and one Redis, with the same
+// NEXTAUTH_SECRET and TOKEN_CACHE_KEYS (issue 7, scale-out): a person signed in on A continues on
+// B with no new sign-in and no identity provider request; responses sent to both are all
+// counted; A killed in the middle of a burst loses nothing acknowledged, because clients retry
+// on B with the same submission key. Run by `npm test -- scale-out` (after the build tier).
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { after, before, test } from "node:test";
+import { db, disconnectDb } from "@/lib/db";
+import { requireIdentity } from "@/lib/env";
+import { type AppServer, startAppServer } from "@/test/support/app-server";
+import { type RecordedAction, signInAndCaptureAction } from "@/test/support/browser-action";
+import { registerSeededTenant } from "@/test/support/emulator-hooks";
+import { passwordGrant, SEEDED } from "@/test/support/entra";
+
+const identity = requireIdentity();
+const PORT = Number(process.env.SCALE_OUT_PORT ?? 3300);
+let a: AppServer;
+let b: AppServer;
+let token: string;
+let unregister: () => Promise<void>;
+
+interface Survey {
+  id: string;
+  tenantId: string;
+  title: string;
+  questions: Array<{ id: string; options?: Array<{ id: string }> }>;
+}
+
+async function api<T>(base: string, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${base}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function tokenRequests(): Promise<number> {
+  const state = (await (await fetch(`${identity.instance}/__test/state`)).json()) as {
+    tokenRequests: { total: number };
+  };
+  return state.tokenRequests.total;
+}
+
+before(async () => {
+  unregister = await registerSeededTenant(db(), SEEDED.contoso, "Contoso");
+  assert.ok(process.env.REDIS_URL, "the scale-out test shares Redis between the instances: set REDIS_URL");
+  [a, b] = await Promise.all([startAppServer({ port: PORT }), startAppServer({ port: PORT + 1 })]);
+  token = (await passwordGrant({ tenant: SEEDED.contoso, username: "adele@contoso.com", scope: identity.api.scope }))
+    .access_token;
+});
+
+after(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+  await unregister?.();
+  await disconnectDb();
+});
+
+/** The recorded request, sent to another instance (same path, that instance's origin). */
+function sendTo(server: AppServer, action: RecordedAction): Promise<Response> {
+  const url = new URL(action.url);
+  const target = new URL(url.pathname + url.search, server.url);
+  return fetch(target, {
+    method: "POST",
+    headers: { ...action.headers, origin: server.url },
+    body: new Uint8Array(action.body),
+  });
+}
+
+test("signed in on A, a server action on B works with no sign-in and no identity provider request", async () => {
+  const draft = await api<Survey>(a.url, "POST", "/surveys", { title: "Scale-out draft" });
+  const action = await signInAndCaptureAction(a.url, draft.id);
+  await api(a.url, "PATCH", `/surveys/${draft.id}`, { title: "Changed through the API" });
+
+  const before = await tokenRequests();
+  const response = await sendTo(b, action);
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get("x-action-redirect"), null, "not sent to sign in again");
+  assert.equal(await tokenRequests(), before, "B found the session and the token in the shared stores");
+  const saved = await api<Survey>(b.url, "GET", `/surveys/${draft.id}`);
+  assert.equal(saved.title, "Bench survey (edited)", "the action B ran was stored");
+});
+
+test("responses sent to both instances are all counted; A killed mid-burst loses nothing acknowledged", async () => {
+  const draft = await api<Survey>(a.url, "POST", "/surveys", {
+    title: "Scale-out survey",
+    settings: { audience: "ANYONE_WITH_LINK" },
+    questions: [{ type: "RATING", text: "How was it?", required: true }],
+  });
+  const survey = await api<Survey>(a.url, "POST", `/surveys/${draft.id}/publish`);
+  const question = survey.questions[0]?.id ?? "";
+  let sent = 0;
+  /** One respondent's submission; on a failed connection, the same key again on the other instance. */
+  const submit = async (first: AppServer, fallback: AppServer) => {
+    const n = sent++;
+    const key = randomBytes(16).toString("base64url");
+    const init = {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": `198.18.${(n >> 8) & 255}.${n & 255}` },
+      body: JSON.stringify({ submissionKey: key, answers: { [question]: 1 + (n % 5) } }),
+    };
+    const path = `/api/v1/forms/${survey.tenantId}/${survey.id}/responses`;
+    for (const server of [first, fallback, fallback]) {
+      try {
+        const response = await fetch(`${server.url}${path}`, init);
+        if (response.ok) return key;
+      } catch {
+        // the instance is gone: the load balancer's next choice
+      }
+    }
+    throw new Error(`submission ${n} was never acknowledged`);
+  };
+  const results = () =>
+    api<{ totalResponses: number }>(b.url, "GET", `/surveys/${survey.id}/results`).then((r) => r.totalResponses);
+
+  const spread = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? submit(a, b) : submit(b, a))));
+  assert.equal(await results(), 40);
+
+  // A burst at A, eight at a time; A is killed once a quarter of it is acknowledged.
+  const acknowledged: string[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < 200) {
+      next += 1;
+      acknowledged.push(await submit(a, b));
+      if (acknowledged.length === 50) await a.stop("SIGKILL");
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  assert.equal(a.child.signalCode, "SIGKILL", "A was killed during the burst");
+  assert.equal(new Set(acknowledged).size, 200);
+  assert.equal(await results(), 40 + 200, "every acknowledged response stored exactly once");
+  assert.equal(spread.length, 40);
+});
