@@ -8,10 +8,13 @@ import { randomBytes } from "node:crypto";
 import { after, before, test } from "node:test";
 import { db, disconnectDb } from "@/lib/db";
 import { requireIdentity } from "@/lib/env";
+import type { SurveyDto } from "@/lib/surveys/schemas";
 import { type AppServer, startAppServer } from "@/test/support/app-server";
 import { type RecordedAction, signInAndCaptureAction } from "@/test/support/browser-action";
+import { crowdAddress } from "@/test/support/crowd";
 import { registerSeededTenant } from "@/test/support/emulator-hooks";
 import { passwordGrant, SEEDED } from "@/test/support/entra";
+import { callSurveyApi, emulatorTokenRequestTotal } from "@/test/support/http-api";
 
 const identity = requireIdentity();
 const PORT = Number(process.env.SCALE_OUT_PORT ?? 3300);
@@ -20,29 +23,8 @@ let b: AppServer;
 let token: string;
 let unregister: () => Promise<void>;
 
-interface Survey {
-  id: string;
-  tenantId: string;
-  title: string;
-  questions: Array<{ id: string; options?: Array<{ id: string }> }>;
-}
-
-async function api<T>(base: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${base}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function tokenRequests(): Promise<number> {
-  const state = (await (await fetch(`${identity.instance}/__test/state`)).json()) as {
-    tokenRequests: { total: number };
-  };
-  return state.tokenRequests.total;
-}
+const api = <T>(base: string, method: string, path: string, body?: unknown) =>
+  callSurveyApi<T>(base, token, method, path, body);
 
 before(async () => {
   unregister = await registerSeededTenant(db(), SEEDED.contoso, "Contoso");
@@ -70,26 +52,26 @@ function sendTo(server: AppServer, action: RecordedAction): Promise<Response> {
 }
 
 test("signed in on A, a server action on B works with no sign-in and no identity provider request", async () => {
-  const draft = await api<Survey>(a.url, "POST", "/surveys", { title: "Scale-out draft" });
+  const draft = await api<SurveyDto>(a.url, "POST", "/surveys", { title: "Scale-out draft" });
   const action = await signInAndCaptureAction(a.url, draft.id);
   await api(a.url, "PATCH", `/surveys/${draft.id}`, { title: "Changed through the API" });
 
-  const before = await tokenRequests();
+  const before = await emulatorTokenRequestTotal();
   const response = await sendTo(b, action);
   assert.equal(response.status, 200);
   assert.equal(response.headers.get("x-action-redirect"), null, "not sent to sign in again");
-  assert.equal(await tokenRequests(), before, "B found the session and the token in the shared stores");
-  const saved = await api<Survey>(b.url, "GET", `/surveys/${draft.id}`);
+  assert.equal(await emulatorTokenRequestTotal(), before, "B found the session and the token in the shared stores");
+  const saved = await api<SurveyDto>(b.url, "GET", `/surveys/${draft.id}`);
   assert.equal(saved.title, "Bench survey (edited)", "the action B ran was stored");
 });
 
 test("responses sent to both instances are all counted; A killed mid-burst loses nothing acknowledged", async () => {
-  const draft = await api<Survey>(a.url, "POST", "/surveys", {
+  const draft = await api<SurveyDto>(a.url, "POST", "/surveys", {
     title: "Scale-out survey",
     settings: { audience: "ANYONE_WITH_LINK" },
     questions: [{ type: "RATING", text: "How was it?", required: true }],
   });
-  const survey = await api<Survey>(a.url, "POST", `/surveys/${draft.id}/publish`);
+  const survey = await api<SurveyDto>(a.url, "POST", `/surveys/${draft.id}/publish`);
   const question = survey.questions[0]?.id ?? "";
   let sent = 0;
   /** One respondent's submission; on a failed connection, the same key again on the other instance. */
@@ -98,7 +80,7 @@ test("responses sent to both instances are all counted; A killed mid-burst loses
     const key = randomBytes(16).toString("base64url");
     const init = {
       method: "POST",
-      headers: { "content-type": "application/json", "x-forwarded-for": `198.18.${(n >> 8) & 255}.${n & 255}` },
+      headers: { "content-type": "application/json", "x-forwarded-for": crowdAddress(n) },
       body: JSON.stringify({ submissionKey: key, answers: { [question]: 1 + (n % 5) } }),
     };
     const path = `/api/v1/forms/${survey.tenantId}/${survey.id}/responses`;

@@ -12,6 +12,7 @@ import type {
   SubmittedResponseDto,
   SurveyDto,
 } from "@/lib/surveys/schemas";
+import { crowdAddress } from "@/test/support/crowd";
 import type { Person } from "./identity";
 import { servers } from "./servers";
 
@@ -113,11 +114,7 @@ export const answerUrl = (survey: Pick<SurveyDto, "tenantId" | "id">) => `/s/${s
 
 export const newSubmissionKey = () => randomBytes(16).toString("base64url");
 
-/**
- * The address of respondent number `i` of a crowd (198.18.0.0/15, the range for benchmarks), as a
- * load balancer would pass it on: the API limits anonymous answers per address and survey.
- */
-export const crowdAddress = (i: number) => `198.18.${(i >> 8) & 255}.${i & 255}`;
+export { crowdAddress } from "@/test/support/crowd";
 
 export async function submitAnswers(
   request: APIRequestContext,

@@ -4,10 +4,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Locator, type Page } from "@playwright/test";
 import { servers } from "./servers";
 
-/** Unique per run and per call, so specs never trip over each other's surveys. */
-export function uniqueTitle(prefix: string): string {
-  return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-}
+// One way to make titles unique per run and call, shared with the API seeding.
+export { uniqueTitle } from "./api-seed";
 
 /** Creates a draft on /surveys/new and returns its id (the editor's URL). */
 export async function createSurvey(page: Page, title: string, description = ""): Promise<string> {

@@ -9,10 +9,13 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { db, disconnectDb } from "@/lib/db";
 import { requireIdentity } from "@/lib/env";
+import type { SurveyDto } from "@/lib/surveys/schemas";
 import { startAppServer } from "@/test/support/app-server";
 import { signInAndCaptureAction } from "@/test/support/browser-action";
+import { crowdAddress } from "@/test/support/crowd";
 import { registerSeededTenant } from "@/test/support/emulator-hooks";
 import { passwordGrant, SEEDED } from "@/test/support/entra";
+import { callSurveyApi, emulatorTokenRequestTotal } from "@/test/support/http-api";
 import { type LoadFigures, load } from "./load";
 import { summarizeProfiles } from "./profile";
 import { measureResultsAtScale } from "./results-scale";
@@ -49,28 +52,8 @@ function rssMiB(pid: number): number {
   return Math.round(Math.max(...sizes));
 }
 
-async function tokenRequestTotal(): Promise<number> {
-  const response = await fetch(`${identity.instance}/__test/state`);
-  const state = (await response.json()) as { tokenRequests: { total: number } };
-  return state.tokenRequests.total;
-}
-
-async function api<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${APP}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-interface Survey {
-  id: string;
-  tenantId: string;
-  title: string;
-  questions: Array<{ id: string; type: string; options?: Array<{ id: string }> }>;
-}
+const api = <T>(token: string, method: string, path: string, body?: unknown) =>
+  callSurveyApi<T>(APP, token, method, path, body);
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -98,7 +81,7 @@ try {
     await passwordGrant({ tenant: SEEDED.contoso, username: "adele@contoso.com", scope: identity.api.scope })
   ).access_token;
   const choices = (...labels: string[]) => labels.map((l) => ({ label: l }));
-  const draft = await api<Survey>(token, "POST", "/surveys", {
+  const draft = await api<SurveyDto>(token, "POST", "/surveys", {
     title: "Bench survey",
     settings: { audience: "ANYONE_WITH_LINK" },
     questions: [
@@ -107,10 +90,10 @@ try {
       { type: "SHORT_TEXT", text: "Job title" },
     ],
   });
-  const survey = await api<Survey>(token, "POST", `/surveys/${draft.id}/publish`);
+  const survey = await api<SurveyDto>(token, "POST", `/surveys/${draft.id}/publish`);
   const answerPage = `${APP}/s/${survey.tenantId}/${survey.id}`;
   const [plan, rating, title] = survey.questions;
-  if (!plan?.options?.[0] || !rating || !title) throw new Error("unexpected survey shape");
+  if (!plan || !("options" in plan) || !rating || !title) throw new Error("unexpected survey shape");
   // Warm every route once (first requests compile nothing in production, but load code).
   for (const url of [`${APP}/api/ping`, answerPage]) await fetch(url);
   const rssBefore = rssMiB(server.pid ?? 0);
@@ -135,7 +118,7 @@ try {
       setupRequest: (request) => {
         const n = sent++;
         return {
-          headers: { ...request.headers, "x-forwarded-for": `198.18.${(n >> 8) & 255}.${n & 255}` },
+          headers: { ...request.headers, "x-forwarded-for": crowdAddress(n) },
           body: JSON.stringify({
             submissionKey: randomBytes(16).toString("base64url"),
             answers: { [plan.id]: optionIds[n % optionIds.length], [rating.id]: 1 + (n % 5), [title.id]: `Role ${n}` },
@@ -169,9 +152,9 @@ try {
 
   // Signed in: a server action of the editor (save the title) calls the API with the person's token.
   // (A draft: a published survey's editor is read-only.)
-  const editable = await api<Survey>(token, "POST", "/surveys", { title: "Bench draft" });
+  const editable = await api<SurveyDto>(token, "POST", "/surveys", { title: "Bench draft" });
   const action = await signInAndCaptureAction(APP, editable.id);
-  const idpBefore = await tokenRequestTotal();
+  const idpBefore = await emulatorTokenRequestTotal();
   const logFrom = serverLog.length;
   const signedIn = await load({
     url: action.url,
@@ -183,7 +166,7 @@ try {
     setupRequest: (request) => ({ headers: { ...request.headers, "x-correlation-id": randomUUID() } }),
   });
   await sleep(200); // the last log lines
-  const idpRequests = (await tokenRequestTotal()) - idpBefore;
+  const idpRequests = (await emulatorTokenRequestTotal()) - idpBefore;
   const window = serverLog.slice(logFrom);
   const latencies = (msg: string) =>
     window.filter((l) => l.msg === msg && typeof l.latencyMs === "number").map((l) => Number(l.latencyMs));
