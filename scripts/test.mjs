@@ -43,7 +43,7 @@ const tiers = [
     "scale-out",
     // Two instances of the build on ports 3300 and 3301, one throwaway PostgreSQL database, Redis.
     `REDIS_URL=${process.env.REDIS_URL || "redis://127.0.0.1:6379"} ENTRA_EMULATOR_REDIRECT_URIS=http://localhost:3300/api/auth/callback/azure-ad ${withEmulator(
-      'node scripts/with-test-postgres.mjs "prisma migrate deploy >/dev/null && node --import tsx --conditions=react-server --test test/scale-out.test.ts"',
+      'node scripts/with-test-postgres.mjs "prisma migrate deploy >/dev/null && node --import tsx --conditions=react-server --test test/scale-out.smoke.ts"',
     )}`,
   ],
   ["e2e", "playwright test"],
