@@ -9,3 +9,11 @@ export async function register(): Promise<void> {
   const { logger } = await import("./lib/log");
   logger().info({ redis: Boolean(config.REDIS_URL), nodeEnv: config.NODE_ENV }, "surveys server starting");
 }
+
+// A page or route that failed because the database could not be reached opens the availability
+// breaker, so the next requests get the 503 page at once (lib/db-availability.ts).
+export async function onRequestError(error: unknown): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { noteDatabaseError } = await import("./lib/db-availability");
+  noteDatabaseError(error);
+}

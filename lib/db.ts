@@ -5,6 +5,7 @@
 // module (e.g. during `next build`) needs no database.
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { noteDatabaseError, setDatabaseProbe } from "./db-availability";
 import { env, requireDatabaseUrl } from "./env";
 import { PrismaClient } from "./generated/prisma/client";
 
@@ -14,13 +15,21 @@ const globalForDb = globalThis as unknown as { surveysDb?: PrismaClient };
 
 /** A new client with its own pool. The app uses db(); this exists for db() and for tests. */
 export function createDbClient(connectionString: string, poolMax: number): PrismaClient {
-  const adapter = new PrismaPg({
-    connectionString,
-    max: poolMax,
-    // Fail fast instead of queueing forever when the database is down: health checks and
-    // requests then answer 503 promptly.
-    connectionTimeoutMillis: 5_000,
-  });
+  const adapter = new PrismaPg(
+    {
+      connectionString,
+      max: poolMax,
+      // Fail fast instead of queueing forever when the database is down: health checks and
+      // requests then answer 503 promptly.
+      connectionTimeoutMillis: 5_000,
+    },
+    {
+      // A pooled connection that breaks (the server stopped, the network dropped) opens the
+      // availability breaker before any request has to find out (lib/db-availability.ts).
+      onPoolError: noteDatabaseError,
+      onConnectionError: noteDatabaseError,
+    },
+  );
   return new PrismaClient({ adapter });
 }
 
@@ -31,7 +40,13 @@ function createClient(): PrismaClient {
 
 /** The process-wide Prisma client (one pool per process; survives dev hot reloads). */
 export function db(): PrismaClient {
-  globalForDb.surveysDb ??= createClient();
+  if (!globalForDb.surveysDb) {
+    const client = createClient();
+    globalForDb.surveysDb = client;
+    setDatabaseProbe(async () => {
+      await client.$queryRaw`SELECT 1`;
+    });
+  }
   return globalForDb.surveysDb;
 }
 

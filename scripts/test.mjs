@@ -46,6 +46,14 @@ const tiers = [
       'node scripts/with-test-postgres.mjs "prisma migrate deploy >/dev/null && node --import tsx --conditions=react-server --test test/scale-out.smoke.ts"',
     )}`,
   ],
+  [
+    "resilience",
+    // PostgreSQL and Redis behind fault relays, an emulator the test stops and starts, the app
+    // killed mid-burst; port 3400 for the app, 8643 for its emulator.
+    `REDIS_URL=${process.env.REDIS_URL || "redis://127.0.0.1:6379"} ${withEmulator(
+      'node scripts/with-test-postgres.mjs "prisma migrate deploy >/dev/null && node --import tsx --conditions=react-server --test test/resilience.smoke.ts"',
+    )}`,
+  ],
   ["e2e", "playwright test"],
 ];
 

@@ -30,12 +30,9 @@
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { constants } from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { startEmulator, stopEmulator } from "./emulator-process.mjs";
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const USAGE = 'usage: node scripts/with-emulator.mjs [--test-mode] "<shell command>"';
-const START_TIMEOUT_MS = 30_000;
 
 function say(message) {
   process.stderr.write(`with-emulator: ${message}\n`);
@@ -94,58 +91,6 @@ function run(command, env) {
       process.off("SIGTERM", forward);
       resolve(code ?? 128 + (constants.signals[signal] ?? 0));
     });
-  });
-}
-
-/** Starts emulator/main.ts and waits for its one-line JSON "ready" report on stdout. */
-function startEmulator(testMode) {
-  const emulator = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "emulator", "main.ts")], {
-    cwd: REPO_ROOT,
-    stdio: ["ignore", "pipe", "inherit"],
-    env: {
-      ...process.env,
-      ENTRA_EMULATOR_LOG_LEVEL: process.env.ENTRA_EMULATOR_LOG_LEVEL ?? "warn",
-      ...(testMode ? { ENTRA_EMULATOR_TEST_MODE: "1" } : {}),
-    },
-  });
-  return new Promise((resolve, reject) => {
-    let buffer = "";
-    const timer = setTimeout(() => {
-      emulator.kill("SIGTERM");
-      reject(new Error(`no ready report within ${START_TIMEOUT_MS / 1000} s`));
-    }, START_TIMEOUT_MS);
-    const onData = (chunk) => {
-      buffer += chunk.toString();
-      const newline = buffer.indexOf("\n");
-      if (newline < 0) return;
-      clearTimeout(timer);
-      emulator.stdout.off("data", onData);
-      emulator.stdout.resume();
-      try {
-        const report = JSON.parse(buffer.slice(0, newline));
-        resolve({ process: emulator, url: report.url, env: report.env });
-      } catch {
-        emulator.kill("SIGTERM");
-        reject(new Error(`unexpected output: ${buffer.slice(0, newline)}`));
-      }
-    };
-    emulator.stdout.on("data", onData);
-    emulator.on("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the emulator exited (${code}) before it was ready`));
-    });
-  });
-}
-
-function stopEmulator(emulator) {
-  if (emulator.exitCode !== null || emulator.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => emulator.kill("SIGKILL"), 5000);
-    emulator.once("exit", () => {
-      clearTimeout(force);
-      resolve();
-    });
-    emulator.kill("SIGTERM");
   });
 }
 

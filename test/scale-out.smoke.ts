@@ -4,17 +4,16 @@
 // counted; A killed in the middle of a burst loses nothing acknowledged, because clients retry
 // on B with the same submission key. Run by `npm test -- scale-out` (after the build tier).
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { after, before, test } from "node:test";
 import { db, disconnectDb } from "@/lib/db";
 import { requireIdentity } from "@/lib/env";
 import type { SurveyDto } from "@/lib/surveys/schemas";
 import { type AppServer, startAppServer } from "@/test/support/app-server";
 import { type RecordedAction, signInAndCaptureAction } from "@/test/support/browser-action";
-import { crowdAddress } from "@/test/support/crowd";
 import { registerSeededTenant } from "@/test/support/emulator-hooks";
 import { passwordGrant, SEEDED } from "@/test/support/entra";
 import { callSurveyApi, emulatorTokenRequestTotal } from "@/test/support/http-api";
+import { deliver, ratingSubmission } from "@/test/support/submissions";
 
 const identity = requireIdentity();
 const PORT = Number(process.env.SCALE_OUT_PORT ?? 3300);
@@ -75,25 +74,8 @@ test("responses sent to both instances are all counted; A killed mid-burst loses
   const question = survey.questions[0]?.id ?? "";
   let sent = 0;
   /** One respondent's submission; on a failed connection, the same key again on the other instance. */
-  const submit = async (first: AppServer, fallback: AppServer) => {
-    const n = sent++;
-    const key = randomBytes(16).toString("base64url");
-    const init = {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-forwarded-for": crowdAddress(n) },
-      body: JSON.stringify({ submissionKey: key, answers: { [question]: 1 + (n % 5) } }),
-    };
-    const path = `/api/v1/forms/${survey.tenantId}/${survey.id}/responses`;
-    for (const server of [first, fallback, fallback]) {
-      try {
-        const response = await fetch(`${server.url}${path}`, init);
-        if (response.ok) return key;
-      } catch {
-        // the instance is gone: the load balancer's next choice
-      }
-    }
-    throw new Error(`submission ${n} was never acknowledged`);
-  };
+  const submit = (first: AppServer, fallback: AppServer) =>
+    deliver(ratingSubmission(survey, question, sent++), [first.url, fallback.url, fallback.url]);
   const results = () =>
     api<{ totalResponses: number }>(b.url, "GET", `/surveys/${survey.id}/results`).then((r) => r.totalResponses);
 
@@ -115,4 +97,20 @@ test("responses sent to both instances are all counted; A killed mid-burst loses
   assert.equal(new Set(acknowledged).size, 200);
   assert.equal(await results(), 40 + 200, "every acknowledged response stored exactly once");
   assert.equal(spread.length, 40);
+});
+
+test("behind a load balancer that terminates TLS, every answer carries HSTS; over plain http none does", async () => {
+  // The public URL is what decides (NEXTAUTH_URL): the instance itself still speaks http.
+  const tls = await startAppServer({ port: PORT + 2, env: { NEXTAUTH_URL: "https://surveys.example.test" } });
+  try {
+    for (const path of ["/", "/signin", "/api/health", "/api/v1/surveys"]) {
+      const behindTls = await fetch(`${tls.url}${path}`, { redirect: "manual" });
+      assert.equal(behindTls.headers.get("strict-transport-security"), "max-age=63072000; includeSubDomains", path);
+      assert.match(behindTls.headers.get("content-security-policy") ?? "", /upgrade-insecure-requests/);
+      const plain = await fetch(`${b.url}${path}`, { redirect: "manual" });
+      assert.equal(plain.headers.get("strict-transport-security"), null, path);
+    }
+  } finally {
+    await tls.stop();
+  }
 });

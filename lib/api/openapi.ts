@@ -2,8 +2,9 @@
 // (z.toJSONSchema, JSON Schema 2020-12: OpenAPI 3.1's own dialect). Schemas with a meta id
 // become components; request bodies are rendered as input types, responses as output types, and
 // an id that would render differently in the two directions is an error, not a silent overwrite.
-import { z } from "zod";
+
 import type { IdentityConfig } from "@/lib/env";
+import { z } from "@/lib/zod";
 import { API_PREFIX, type EndpointSpec, paramNamesOf } from "./contract/define";
 import { API } from "./contract/endpoints";
 import { ProblemSchema } from "./contract/schemas";

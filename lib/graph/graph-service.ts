@@ -4,10 +4,10 @@
 import "server-only";
 import type { Client } from "@microsoft/microsoft-graph-client";
 import type { Logger } from "pino";
-import { z } from "zod";
 import type { IdentityConfig } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
 import { IdpHttpClient, type IdpTraffic } from "@/lib/tokens/idp-http";
+import { z } from "@/lib/zod";
 import { createGraphClient } from "./graph-client";
 import { translateGraphError } from "./graph-errors";
 import { GRAPH_PERMISSIONS, graphScope } from "./graph-resource";
@@ -145,7 +145,9 @@ export function createGraphService(options: GraphServiceOptions): GraphService {
           .api("/users")
           // $search is an advanced query: Graph refuses it without this header (§8.3).
           .header("ConsistencyLevel", "eventual")
-          .search(peopleSearchExpression(words))
+          // The client puts query values into the URL as they are, so a `#`, `&` or `%` typed
+          // in the picker would cut the query short or garble it: send the expression encoded.
+          .search(encodeURIComponent(peopleSearchExpression(words)))
           .select(["id", "displayName", "mail", "userPrincipalName"])
           .top(top)
           .get(),

@@ -1,7 +1,8 @@
 // Database rows → public shapes. Every row leaves lib/surveys through one of these, parsed by
 // the output schemas, so the API never serializes a Prisma row (and never a new column by accident).
-import { z } from "zod";
+
 import type { Invitation, Question, Survey } from "@/lib/generated/prisma/client";
+import { z } from "@/lib/zod";
 import type { Permission, Relationship } from "./permissions";
 import {
   type InvitationDto,

@@ -32,10 +32,12 @@ export async function passwordGrant(input: {
   username: string;
   scope: string;
   client?: { clientId: string; clientSecret: string };
+  /** Another emulator than the configured one (same seed, so the same app registrations). */
+  instance?: string;
 }): Promise<TokenResponse> {
   const identity = requireIdentity();
   const client = input.client ?? identity.web;
-  const response = await fetch(`${identity.instance}/${input.tenant}/oauth2/v2.0/token`, {
+  const response = await fetch(`${input.instance ?? identity.instance}/${input.tenant}/oauth2/v2.0/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({

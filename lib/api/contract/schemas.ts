@@ -1,6 +1,6 @@
 // Shapes only the API has: list envelopes, the people picker, inviting by person or address, and
 // problem details. Everything about surveys themselves comes from lib/surveys/schemas.
-import { z } from "zod";
+
 import {
   ContributorSchema,
   CreatedInvitationSchema,
@@ -9,6 +9,7 @@ import {
   QuestionSchema,
   SurveySummarySchema,
 } from "@/lib/surveys/schemas";
+import { z } from "@/lib/zod";
 
 /** Lists come wrapped, so paging or counts can be added later without breaking callers. */
 const listOf = <S extends z.ZodType>(item: S, id: string) => z.object({ items: z.array(item) }).meta({ id });

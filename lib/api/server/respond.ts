@@ -3,7 +3,8 @@
 // logged with the correlation id the caller also gets.
 import "server-only";
 import type { Logger } from "pino";
-import { isAppError, RateLimitedError, ValidationError } from "@/lib/errors";
+import { DATABASE_UNAVAILABLE, noteDatabaseError } from "@/lib/db-availability";
+import { isAppError, RateLimitedError, UnavailableError, ValidationError } from "@/lib/errors";
 import { ConsentRequiredError } from "@/lib/graph/errors";
 import { PROBLEM_CONTENT_TYPE, problemOf } from "../problem";
 import { AuthenticationError, InsufficientScopeError, MalformedRequestError } from "./errors";
@@ -29,8 +30,10 @@ function reasonOf(error: unknown): string | undefined {
   return undefined;
 }
 
-export function problemResponse(error: unknown, context: ProblemContext): Response {
+export function problemResponse(thrown: unknown, context: ProblemContext): Response {
   const { instance, correlationId, headers, log } = context;
+  // A lost database is a dependency outage (503, retry), not a bug of ours (500).
+  const error = noteDatabaseError(thrown) ? new UnavailableError(DATABASE_UNAVAILABLE) : thrown;
   let problem: ReturnType<typeof problemOf>;
   if (isAppError(error)) {
     const fields =
@@ -44,7 +47,7 @@ export function problemResponse(error: unknown, context: ProblemContext): Respon
       ...(fields ? { errors: fields } : {}),
       ...(reasonOf(error) ? { reason: reasonOf(error) } : {}),
     });
-    if (error.status >= 500) log.warn({ err: error }, "api call failed: a dependency is unavailable");
+    if (error.status >= 500) log.warn({ err: thrown }, "api call failed: a dependency is unavailable");
   } else {
     log.error({ err: error }, "api call failed unexpectedly");
     problem = problemOf({
@@ -59,5 +62,6 @@ export function problemResponse(error: unknown, context: ProblemContext): Respon
   const challenge = challengeOf(error);
   if (challenge) headers.set("www-authenticate", challenge);
   if (error instanceof RateLimitedError) headers.set("retry-after", String(error.retryAfterSeconds));
+  if (error instanceof UnavailableError) headers.set("retry-after", "5");
   return new Response(JSON.stringify(problem), { status: problem.status, headers });
 }

@@ -2,8 +2,9 @@
 // same schemas and renders them into its OpenAPI document (z.toJSONSchema), so they stay
 // JSON-Schema-representable: trims and checks, no transforms; cross-field rules are refinements,
 // which JSON Schema simply leaves out (the domain enforces them all the same).
-import { z } from "zod";
+
 import type { QuestionType as DbQuestionType, SurveyAudience as DbSurveyAudience } from "@/lib/generated/prisma/enums";
+import { z } from "@/lib/zod";
 
 export const LIMITS = {
   title: 200,

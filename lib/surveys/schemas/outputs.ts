@@ -1,6 +1,6 @@
 // What the survey domain returns: public shapes (DTOs). Database rows are parsed into these
 // before they leave lib/surveys, so a new column never leaks by accident and dates are ISO strings.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { PERMISSIONS, RELATIONSHIPS } from "../permissions";
 import {
   AudienceSchema,

@@ -1,7 +1,7 @@
 // The results of a survey, aggregated in SQL (lib/surveys/results.ts). Percentages are of the
 // people who answered that question (0–100, one decimal), so multiple-choice ones may add up to
 // more than 100.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { OptionIdSchema } from "./inputs";
 
 const uuid = z.uuid();
