@@ -519,3 +519,29 @@ test("stored XSS payloads render as text everywhere; the CSV neutralises formula
   expect(byRespondent(`'${api.formulaShort}`)).toEqual([`'${api.formulaShort}`, api.jsLong, o.js, ""]);
   await ownerContext.close();
 });
+
+test("sign-up starts are rate limited per client address, with a page that says so", async ({ browser }) => {
+  // An address of its own (the load balancer's X-Forwarded-For), so other specs' sign-ups from
+  // this machine keep their allowance.
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.18.250.1" } });
+  const page = await context.newPage();
+  const start = async () => {
+    await page.goto("/signup");
+    await page.getByRole("button", { name: "Continue to Microsoft" }).click();
+    await page.waitForURL((url) => url.pathname !== "/signup", { waitUntil: "commit" });
+  };
+  for (let attempt = 1; attempt <= 20; attempt++) {
+    await start();
+    expect(new URL(page.url()).pathname, `start ${attempt} goes to Microsoft`).toMatch(/\/adminconsent$/);
+  }
+  await start();
+  await expect(page).toHaveURL(/\/auth\/error\?reason=sign_up_rate_limited$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Too many sign-up attempts");
+
+  // Another address is not affected.
+  const other = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.18.250.2" } })).newPage();
+  await other.goto("/signup");
+  await other.getByRole("button", { name: "Continue to Microsoft" }).click();
+  await other.waitForURL(/\/adminconsent/, { waitUntil: "commit" });
+  await context.close();
+});

@@ -10,6 +10,7 @@ export const REFUSALS = [
   "consent_failed",
   "sign_up_expired",
   "sign_up_tenant_mismatch",
+  "sign_up_rate_limited",
   "idp_error",
   "idp_unreachable",
 ] as const;

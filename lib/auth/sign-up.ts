@@ -11,6 +11,7 @@ import { db } from "@/lib/db";
 import { requireIdentity } from "@/lib/env";
 import { getOrganization } from "@/lib/graph";
 import { logger } from "@/lib/log";
+import { enforce, type RateRule } from "@/lib/rate-limit";
 import { registerTenant } from "@/lib/tenants/mutations";
 import { cookieAttributes, cookieNames, isSecureOrigin } from "./cookies";
 import { CONSUMERS_TENANT_ID, issuerV2 } from "./issuer-validation";
@@ -20,6 +21,9 @@ import { aadstsCode, type Refusal } from "./refusals";
 /** Long enough to read Entra's consent page and sign in; short enough that a stale link dies. */
 const ATTEMPT_TTL_MS = 15 * 60_000;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Sign-up starts per client address (RateLimitedError beyond). */
+export const SIGN_UP_STARTS: RateRule = { limit: 20, windowSeconds: 600 };
 
 const hash = (state: string) => createHash("sha256").update(state).digest("base64url");
 
@@ -37,8 +41,11 @@ export function signUpCallbackUrl(): string {
  * a cookie, and the admin-consent URL to send the browser to. v2 admin consent asks for the API's
  * `.default` scope; the web app is in its knownClientApplications, so one consent covers both.
  */
-export async function startSignUp(now = new Date()): Promise<string> {
+export async function startSignUp(client: string, now = new Date()): Promise<string> {
   const identity = requireIdentity();
+  // Each start stores a row before anyone is signed in: without a limit, a script could fill the
+  // table. An administrator needs one or two; an office behind one address a handful.
+  await enforce(`sign-up:${client}`, SIGN_UP_STARTS);
   const state = randomBytes(32).toString("base64url");
   await db().signUpAttempt.create({
     data: { stateHash: hash(state), createdAt: now, expiresAt: new Date(now.getTime() + ATTEMPT_TTL_MS) },

@@ -85,6 +85,16 @@ const PAGES: Record<Refusal, Page> = {
     ),
     action: SIGN_UP,
   },
+  sign_up_rate_limited: {
+    title: "Too many sign-up attempts",
+    body: (
+      <p>
+        Sign-up was started too many times from your network in the last few minutes. Nothing was enrolled. Please wait
+        ten minutes and start the sign-up again.
+      </p>
+    ),
+    action: SIGN_UP,
+  },
   sign_up_tenant_mismatch: {
     title: "You signed in to a different organization",
     body: (

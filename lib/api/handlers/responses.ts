@@ -1,6 +1,7 @@
 // Answering (respondents, possibly anonymous) and reading what was answered (owner,
 // contributors, survey admins). Respondents are who their token says, or nobody.
 import "server-only";
+import { clientAddress } from "@/lib/client-address";
 import { ForbiddenError } from "@/lib/errors";
 import { enforce, type RateRule } from "@/lib/rate-limit";
 import { listResponses, listTextAnswers } from "@/lib/surveys/answer-lists";
@@ -9,7 +10,6 @@ import { getSurveyForRespondent, type Respondent, submitResponse } from "@/lib/s
 import { getSurveyResults } from "@/lib/surveys/results";
 import { API } from "../contract/endpoints";
 import type { Caller } from "../server/authenticate";
-import { clientAddress } from "../server/client-address";
 import { serve } from "../server/serve";
 
 const CLIENT_KEY_HEADER = "x-client-key";
