@@ -1,16 +1,17 @@
 // End-to-end tests: real Chromium (Debian's, not Playwright's download) against a production
 // build served with an in-memory embedded database. `npm run test:e2e` builds first.
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { servers } from "./e2e/support/servers";
 
 const { app, broken, emulator } = servers;
 
-// The same secrets for both servers, throwaway for this run (npm test passes its own).
-const secrets = {
-  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || randomBytes(32).toString("base64url"),
-  TOKEN_CACHE_KEYS: process.env.TOKEN_CACHE_KEYS || `e2e:${randomBytes(32).toString("base64")}`,
-};
+// The same secrets for both servers, throwaway for this run (npm test passes its own). Kept in
+// the environment so the log scan at the end (e2e/global-teardown.ts) knows what to look for.
+process.env.NEXTAUTH_SECRET ||= randomBytes(32).toString("base64url");
+process.env.TOKEN_CACHE_KEYS ||= `e2e:${randomBytes(32).toString("base64")}`;
+const secrets = { NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET, TOKEN_CACHE_KEYS: process.env.TOKEN_CACHE_KEYS };
 
 export default defineConfig({
   testDir: "e2e",
@@ -21,6 +22,8 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  // No secret or token in any server log line of the whole run.
+  globalTeardown: "./e2e/global-teardown.ts",
   use: {
     baseURL: app.url,
     trace: "retain-on-failure",
@@ -40,17 +43,19 @@ export default defineConfig({
   webServer: [
     {
       // The emulator runs in test mode on a fixed port so specs can reach its portal and hooks.
-      command: `node scripts/with-emulator.mjs --test-mode 'node scripts/with-db.mjs --memory "prisma migrate deploy && next start --port ${app.port}"'`,
+      // Everything the app, the emulator and the database print goes to servers.log for the scan.
+      command: `mkdir -p ${path.dirname(servers.log)} && node scripts/with-emulator.mjs --test-mode 'node scripts/with-db.mjs --memory "prisma migrate deploy && next start --port ${app.port}"' 2>&1 | tee ${servers.log}`,
       url: `${app.url}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      // E2E_SERVER_LOG=1 shows the app's own log (at LOG_LEVEL, default warn) while debugging.
+      // E2E_SERVER_LOG=1 shows the servers' log (at LOG_LEVEL, default debug: the scan sees everything an operator could turn on) while debugging.
       stdout: process.env.E2E_SERVER_LOG ? "pipe" : "ignore",
       stderr: "pipe",
       // REDIS_URL blank = unset: the e2e tier runs on the embedded defaults whatever the shell has.
       env: {
         NEXT_TELEMETRY_DISABLED: "1",
-        LOG_LEVEL: process.env.LOG_LEVEL || "warn",
+        LOG_LEVEL: process.env.LOG_LEVEL || "debug",
+        ENTRA_EMULATOR_LOG_LEVEL: process.env.ENTRA_EMULATOR_LOG_LEVEL || "info",
         REDIS_URL: "",
         ...secrets,
         NEXTAUTH_URL: app.url,

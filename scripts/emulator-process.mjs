@@ -25,19 +25,29 @@ export function startEmulator(testMode, env = process.env) {
       emulator.kill("SIGTERM");
       reject(new Error(`no ready report within ${START_TIMEOUT_MS / 1000} s`));
     }, START_TIMEOUT_MS);
+    // Its log lines share stdout with the ready report: they go on to our stderr, before the
+    // report and after it.
+    let ready = false;
     const onData = (chunk) => {
       buffer += chunk.toString();
-      const newline = buffer.indexOf("\n");
-      if (newline < 0) return;
-      clearTimeout(timer);
-      emulator.stdout.off("data", onData);
-      emulator.stdout.resume();
-      try {
-        const report = JSON.parse(buffer.slice(0, newline));
-        resolve({ process: emulator, url: report.url, env: report.env });
-      } catch {
-        emulator.kill("SIGTERM");
-        reject(new Error(`unexpected output: ${buffer.slice(0, newline)}`));
+      let newline = buffer.indexOf("\n");
+      while (newline >= 0) {
+        const line = buffer.slice(0, newline);
+        buffer = buffer.slice(newline + 1);
+        newline = buffer.indexOf("\n");
+        if (ready || !line.startsWith('{"ready":true')) {
+          process.stderr.write(`${line}\n`);
+          continue;
+        }
+        ready = true;
+        clearTimeout(timer);
+        try {
+          const report = JSON.parse(line);
+          resolve({ process: emulator, url: report.url, env: report.env });
+        } catch {
+          emulator.kill("SIGTERM");
+          reject(new Error(`unexpected output: ${line}`));
+        }
       }
     };
     emulator.stdout.on("data", onData);

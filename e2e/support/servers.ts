@@ -9,4 +9,6 @@ export const servers = {
   broken: { port: port + 1, url: `http://localhost:${port + 1}` },
   /** The Entra ID emulator in test mode (clock, forced errors and reset under /__test). */
   emulator: { port: emulatorPort, url: `https://127.0.0.1:${emulatorPort}` },
+  /** What the app, its emulator and its database printed during the run (git-ignored). */
+  log: ".e2e/servers.log",
 } as const;
