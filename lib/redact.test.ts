@@ -28,6 +28,13 @@ describe("redact", () => {
     assert.equal(redactString("Authorization: Bearer abc.def-ghi"), `Authorization: Bearer ${REDACTED}`);
   });
 
+  test("masks a session cookie (JWE) and an opaque refresh token inside ordinary strings", () => {
+    const jwe = `eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..${"i".repeat(16)}.${"c".repeat(60)}.${"t".repeat(22)}`;
+    assert.equal(redactString(`cookie surveys.session=${jwe}; a=1`), `cookie surveys.session=${REDACTED}; a=1`);
+    assert.equal(redactString(`got 1.A${"x".repeat(80)} back`), `got ${REDACTED} back`);
+    assert.equal(redactString("version 1.A2 of the schema"), "version 1.A2 of the schema", "short is not a token");
+  });
+
   test("masks passwords in connection strings but keeps the rest", () => {
     assert.equal(
       redactString("connect to postgresql://postgres:hunter2@db:5432/app failed"),

@@ -7,6 +7,10 @@ const SENSITIVE_KEY =
 
 // A JWS/JWT (three base64url segments starting with the "eyJ" of '{"'), and Bearer credentials.
 const JWT = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
+// A JWE (five segments, the second empty with direct encryption): next-auth's session cookie.
+const JWE = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}/g;
+// Entra's opaque refresh tokens ("0.A…" / "1.A…", as the emulator's), outside a `refresh_token` key.
+const REFRESH_TOKEN = /\b[01]\.A[A-Za-z0-9_-]{40,}/g;
 const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
 // Passwords inside connection strings: scheme://user:password@host
 const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)[^@\s]+@/gi;
@@ -14,7 +18,12 @@ const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)[^@\s]+@/gi;
 export const REDACTED = "[redacted]";
 
 export function redactString(value: string): string {
-  return value.replace(JWT, REDACTED).replace(BEARER, `$1 ${REDACTED}`).replace(URL_PASSWORD, `$1${REDACTED}@`);
+  return value
+    .replace(JWE, REDACTED)
+    .replace(JWT, REDACTED)
+    .replace(REFRESH_TOKEN, REDACTED)
+    .replace(BEARER, `$1 ${REDACTED}`)
+    .replace(URL_PASSWORD, `$1${REDACTED}@`);
 }
 
 // A number or boolean under a key like "tokenCount" cannot be a secret; strings and objects can.
