@@ -3,7 +3,7 @@
 // dateValue, answer_choices) are always written together and agree.
 import type { FieldErrors } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { LIMITS, type OptionDto, type QuestionType } from "./schemas";
+import { LIMITS, type OptionDto, type QuestionType, storableText } from "./schemas";
 
 export interface AnswerableQuestion {
   id: string;
@@ -67,8 +67,8 @@ const none = { numberValue: null, textValue: null, dateValue: null, choiceIds: [
 
 function checkText(value: unknown, max: number): Check {
   if (typeof value !== "string") return { error: ANSWER_MESSAGES.text };
-  // PostgreSQL text cannot hold NUL; it carries no meaning in an answer anyway.
-  const text = value.replaceAll("\u0000", "").trim();
+  // PostgreSQL text cannot hold NUL nor JSON a lone surrogate; neither carries meaning in an answer.
+  const text = storableText(value).trim();
   if (text.length > max) return { error: ANSWER_MESSAGES.tooLong(max) };
   return { value: { ...none, value: text, textValue: text } };
 }

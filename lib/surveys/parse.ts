@@ -11,10 +11,12 @@ export function isUuid(value: unknown): value is string {
 }
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
+  // A Map, not an object: paths come from the input, and `constructor` or `__proto__` must be
+  // keys like any other rather than Object.prototype's members.
+  const fields = new Map<string, string[]>();
   const add = (key: string, message: string) => {
-    const list = fields[key] ?? [];
-    fields[key] = list;
+    const list = fields.get(key) ?? [];
+    fields.set(key, list);
     if (!list.includes(message)) list.push(message);
   };
   for (const issue of error.issues) {
@@ -25,7 +27,7 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
       add(path.join(".") || "_", issue.message);
     }
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 export function validationErrorOf(error: z.ZodError): ValidationError {

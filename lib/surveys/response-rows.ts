@@ -28,8 +28,17 @@ export function responseCursor(key: ResponseKey): string {
   return encodeCursor([key.submittedAt.toISOString(), key.id]);
 }
 
+/**
+ * Only an instant responseCursor could have written: Date.parse also takes year 0 or -100000,
+ * which the database refuses to compare with (a 500 instead of "not a valid cursor").
+ */
+function isCursorInstant(at: string): boolean {
+  const date = new Date(at);
+  return !Number.isNaN(date.getTime()) && date.toISOString() === at && date.getUTCFullYear() >= 1;
+}
+
 export function parseResponseCursor(cursor: string): ResponseKey {
-  const [at = "", id = ""] = decodeCursor(cursor, 2, ([at, id]) => !Number.isNaN(Date.parse(at ?? "")) && isUuid(id));
+  const [at = "", id = ""] = decodeCursor(cursor, 2, ([at = "", id]) => isCursorInstant(at) && isUuid(id));
   return { submittedAt: new Date(at), id };
 }
 

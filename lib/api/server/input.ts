@@ -45,12 +45,14 @@ function typedValue(kind: FieldKind, values: string[]): unknown {
 /** The query string as the schema's input; unknown keys are kept so strict schemas refuse them. */
 export function queryInput(schema: z.ZodObject, params: URLSearchParams): Record<string, unknown> {
   const shape = schema.shape as Record<string, z.ZodType>;
-  const input: Record<string, unknown> = {};
-  for (const key of new Set(params.keys())) {
-    const field = shape[key];
-    input[key] = typedValue(field ? fieldKind(field) : "text", params.getAll(key));
-  }
-  return input;
+  // Own fields only (`?toString=` names no field), and fromEntries makes even `?__proto__=` an
+  // own key, which strict schemas then refuse like any other unknown one.
+  return Object.fromEntries(
+    [...new Set(params.keys())].map((key) => {
+      const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
+      return [key, typedValue(field ? fieldKind(field) : "text", params.getAll(key))];
+    }),
+  );
 }
 
 export function parseQuery<S extends z.ZodObject>(schema: S, params: URLSearchParams): z.output<S> {

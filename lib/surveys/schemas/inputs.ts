@@ -1,7 +1,8 @@
 // What callers may send to the survey domain. The Survey API validates request bodies with these
 // same schemas and renders them into its OpenAPI document (z.toJSONSchema), so they stay
-// JSON-Schema-representable: trims and checks, no transforms; cross-field rules are refinements,
-// which JSON Schema simply leaves out (the domain enforces them all the same).
+// JSON-Schema-representable: trims (text made storable, see storableText) and checks, no
+// transforms; cross-field rules are refinements, which JSON Schema simply leaves out (the domain
+// enforces them all the same).
 
 import type { QuestionType as DbQuestionType, SurveyAudience as DbSurveyAudience } from "@/lib/generated/prisma/enums";
 import { z } from "@/lib/zod";
@@ -64,6 +65,20 @@ export const AudienceSchema = z.enum(AUDIENCES).meta({
 
 const between = (what: string, max: number) => `${what} must be at most ${max} characters.`;
 
+/** A surrogate pair, or a surrogate on its own. */
+const SURROGATES = /[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
+
+/**
+ * Text as the database can store it, normalized like answers are (answers.ts): PostgreSQL text
+ * cannot hold NUL, and JSON columns (a question's options) refuse lone surrogates (half an emoji,
+ * as a cut-off string leaves it), so NULs are dropped and lone surrogates become U+FFFD.
+ */
+export function storableText(value: string): string {
+  return value.replaceAll("\u0000", "").replace(SURROGATES, (found) => (found.length === 2 ? found : "\ufffd"));
+}
+
+const text = () => z.string().overwrite(storableText).trim();
+
 export const OptionIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, "An option id is 1 to 64 letters, digits, - or _.")
@@ -73,9 +88,7 @@ export const OptionInputSchema = z
   .strictObject({
     /** Keep an option's id when editing so its answers stay attached; new options get one. */
     id: OptionIdSchema.optional(),
-    label: z
-      .string()
-      .trim()
+    label: text()
       .min(1, "Every option needs a label.")
       .max(LIMITS.optionLabel, between("An option label", LIMITS.optionLabel)),
   })
@@ -103,15 +116,13 @@ const OptionListSchema = z
     });
   });
 
-const questionText = z
-  .string()
-  .trim()
+const questionText = text()
   .min(1, "Enter the question.")
   .max(LIMITS.questionText, between("A question", LIMITS.questionText));
-const questionDescription = z
-  .string()
-  .trim()
-  .max(LIMITS.questionDescription, between("A question's description", LIMITS.questionDescription));
+const questionDescription = text().max(
+  LIMITS.questionDescription,
+  between("A question's description", LIMITS.questionDescription),
+);
 
 const ChoiceQuestionInputSchema = z.strictObject({
   type: z.enum(CHOICE_QUESTION_TYPES),
@@ -152,7 +163,13 @@ export const QuestionPatchSchema = z
   });
 export type QuestionPatch = z.input<typeof QuestionPatchSchema>;
 
-const dateTime = z.iso.datetime({ offset: true, error: "Use an ISO 8601 date and time, e.g. 2026-01-31T17:00:00Z." });
+// Years 0000-9999 with any offset parse, but only years 1-9999 in UTC survive the database: year 0
+// is refused by it, and year 10000 is stored but cannot be read back.
+const EARLIEST = Date.parse("0001-01-01T00:00:00Z");
+const LATEST = Date.parse("9999-12-31T23:59:59.999Z");
+const dateTime = z.iso
+  .datetime({ offset: true, error: "Use an ISO 8601 date and time, e.g. 2026-01-31T17:00:00Z." })
+  .refine((value) => Date.parse(value) >= EARLIEST && Date.parse(value) <= LATEST, "Use a year from 1 to 9999.");
 
 export const SurveySettingsInputSchema = z
   .strictObject({
@@ -173,11 +190,8 @@ export const SurveySettingsInputSchema = z
   .meta({ id: "SurveySettingsInput", description: "Omitted fields stay as they are; null clears one." });
 export type SurveySettingsInput = z.input<typeof SurveySettingsInputSchema>;
 
-const surveyTitle = z.string().trim().min(1, "Enter a title.").max(LIMITS.title, between("The title", LIMITS.title));
-const surveyDescription = z
-  .string()
-  .trim()
-  .max(LIMITS.surveyDescription, between("The description", LIMITS.surveyDescription));
+const surveyTitle = text().min(1, "Enter a title.").max(LIMITS.title, between("The title", LIMITS.title));
+const surveyDescription = text().max(LIMITS.surveyDescription, between("The description", LIMITS.surveyDescription));
 
 export const CreateSurveyInputSchema = z
   .strictObject({
@@ -264,7 +278,7 @@ export const TextAnswersQuerySchema = z
   .strictObject({
     cursor: z.string().max(200).optional(),
     limit: z.int().min(1).max(LIMITS.pageSize).optional(),
-    search: z.string().trim().max(LIMITS.search).optional(),
+    search: text().max(LIMITS.search).optional(),
   })
   .meta({ id: "TextAnswersQuery", description: "Case-insensitive substring search; newest answers first." });
 export type TextAnswersQuery = z.input<typeof TextAnswersQuerySchema>;
