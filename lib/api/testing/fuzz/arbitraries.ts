@@ -2,8 +2,8 @@
 // so handlers run deep. Identifiers come mostly from earlier answers (harvest.ts), the one the
 // request leans on first, so requests name real surveys, questions and options.
 import fc from "fast-check";
+import { SEED } from "@/test/support/fuzz-knobs";
 import { type Found, handedOutAs, valuesFor } from "./harvest";
-import { SEED } from "./knobs";
 import { deref, isObject, nameOf, numberOf, type Rendered, type Schema, schemas, singular } from "./schema";
 
 // fast-check leans towards the first of a list and small numbers (to find small counterexamples);
