@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { servers } from "./e2e/support/servers";
+import { CHROMIUM } from "./test/support/chromium";
 
 const { app, broken, emulator } = servers;
 
@@ -30,10 +31,7 @@ export default defineConfig({
     // The emulator serves HTTPS with its own CA, which the browser does not know.
     ignoreHTTPSErrors: true,
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    },
+    launchOptions: CHROMIUM,
   },
   projects: [
     // Registers the organizations every spec relies on, through the real sign-up flow.

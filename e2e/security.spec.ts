@@ -13,6 +13,7 @@
 //    dialog opened, no CSP violation — which would mean markup got through and only the CSP saved
 //    us), and the CSV export neutralises spreadsheet formulas with a leading apostrophe.
 import { type APIResponse, expect, type Page, type Request, type Response, test } from "@playwright/test";
+import { parseCsv } from "@/test/support/csv";
 import {
   answerUrl,
   callApi,
@@ -337,36 +338,6 @@ async function visit(page: Page, seen: Watch, path: string): Promise<void> {
   const html = await response.text();
   await expectHydrated(page);
   await expectInert(page, seen, html);
-}
-
-/** RFC 4180: quoted cells may hold commas, quotes ("") and line breaks; rows end in CRLF. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell === "") quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  if (cell !== "" || row.length > 0) rows.push([...row, cell]);
-  return rows;
 }
 
 test("stored XSS payloads render as text everywhere; the CSV neutralises formulas", async ({ browser, request }) => {

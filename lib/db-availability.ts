@@ -8,6 +8,8 @@
 // handlers, pages), and all of them must share one breaker per process.
 
 export const DATABASE_UNAVAILABLE = "The database is not reachable right now. Try again in a moment.";
+/** Retry-After of the 503s an outage causes: a few probe intervals. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 const PROBE_INTERVAL_MS = 1_000;
 /** How long a request waits for a probe in flight before it is answered 503 anyway. */

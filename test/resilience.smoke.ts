@@ -12,6 +12,7 @@ import { env, requireIdentity } from "@/lib/env";
 import type { SurveyDto } from "@/lib/surveys/schemas";
 import { type AppServer, startAppServer } from "@/test/support/app-server";
 import { type RecordedAction, signInAndCaptureAction } from "@/test/support/browser-action";
+import { CHROMIUM } from "@/test/support/chromium";
 import { registerSeededTenant } from "@/test/support/emulator-hooks";
 import { passwordGrant, SEEDED } from "@/test/support/entra";
 import { type FaultProxy, startFaultProxy } from "@/test/support/fault-proxy";
@@ -167,10 +168,7 @@ test("identity provider down: signed-in people keep working, respondents are una
   const action = await signInAndCaptureAction(APP_URL, draft.id);
   await api("PATCH", `/surveys/${draft.id}`, { title: "Renamed through the API" });
   await stopEmulator(idp.process);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await chromium.launch(CHROMIUM);
   try {
     const saved = await replay(action);
     assert.equal(saved.status, 200);

@@ -2,9 +2,7 @@
 // survey's tenant and the invitation's secret; the web app's accept page posts both to
 // POST /api/v1/invitations/accept for the signed-in invitee.
 import type { InvitationMail } from "@/lib/graph";
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+import { escapeHtml } from "@/lib/html";
 
 export function acceptUrlFor(appUrl: string, tenantId: string, token: string): string {
   const url = new URL("/invitations/accept", appUrl);

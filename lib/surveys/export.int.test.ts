@@ -7,6 +7,7 @@ import type { UserActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { createCast, createUserActor, dismissCast } from "@/test/support/actors";
+import { parseCsv } from "@/test/support/csv";
 import {
   type AnsweredSurvey,
   addContributor,
@@ -36,35 +37,6 @@ before(async () => {
 });
 
 after(() => dismissCast(db(), { a, b }));
-
-/** RFC 4180, enough for the test: quoted fields with doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 async function csvText(options: { actor?: UserActor; surveyId?: string; batchSize?: number } = {}): Promise<string> {
   const { actor = owner, surveyId = survey.id, batchSize } = options;

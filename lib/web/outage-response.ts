@@ -4,13 +4,10 @@
 // handlers: /api/health must say which check fails.
 import { NextResponse } from "next/server";
 import { PROBLEM_CONTENT_TYPE, problemOf } from "@/lib/api/problem";
-import { DATABASE_UNAVAILABLE, databaseAvailable } from "@/lib/db-availability";
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE, databaseAvailable } from "@/lib/db-availability";
+import { escapeHtml } from "@/lib/html";
 
-const RETRY_AFTER_SECONDS = "5";
 const PASS_THROUGH = new Set(["/api/health", "/api/ping"]);
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
 function page(path: string, correlationId: string): string {
   // No script and no external resource: it must render whatever else is down.
@@ -33,7 +30,7 @@ export async function outageResponse(
 ): Promise<NextResponse | null> {
   const path = request.nextUrl.pathname;
   if (PASS_THROUGH.has(path) || (await databaseAvailable())) return null;
-  const headers = { "retry-after": RETRY_AFTER_SECONDS, "cache-control": "no-store" };
+  const headers = { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS), "cache-control": "no-store" };
   if (path.startsWith("/api/")) {
     const problem = problemOf({
       status: 503,

@@ -3,6 +3,7 @@
 // (session cookie, Next-Action id, Origin, body) can then be repeated: by the bench under load,
 // and by the scale-out test against another instance.
 import { chromium } from "@playwright/test";
+import { CHROMIUM } from "./chromium";
 
 export interface RecordedAction {
   url: string;
@@ -13,10 +14,7 @@ export interface RecordedAction {
 const ADELE = { name: "Adele Vance", login: "adele@contoso.com" };
 
 export async function signInAndCaptureAction(appUrl: string, surveyId: string): Promise<RecordedAction> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await chromium.launch(CHROMIUM);
   try {
     const context = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: appUrl });
     const page = await context.newPage();

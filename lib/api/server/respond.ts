@@ -3,7 +3,7 @@
 // logged with the correlation id the caller also gets.
 import "server-only";
 import type { Logger } from "pino";
-import { DATABASE_UNAVAILABLE, noteDatabaseError } from "@/lib/db-availability";
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE, noteDatabaseError } from "@/lib/db-availability";
 import { isAppError, RateLimitedError, UnavailableError, ValidationError } from "@/lib/errors";
 import { ConsentRequiredError } from "@/lib/graph/errors";
 import { PROBLEM_CONTENT_TYPE, problemOf } from "../problem";
@@ -62,6 +62,6 @@ export function problemResponse(thrown: unknown, context: ProblemContext): Respo
   const challenge = challengeOf(error);
   if (challenge) headers.set("www-authenticate", challenge);
   if (error instanceof RateLimitedError) headers.set("retry-after", String(error.retryAfterSeconds));
-  if (error instanceof UnavailableError) headers.set("retry-after", "5");
+  if (error instanceof UnavailableError) headers.set("retry-after", String(DATABASE_RETRY_AFTER_SECONDS));
   return new Response(JSON.stringify(problem), { status: problem.status, headers });
 }
